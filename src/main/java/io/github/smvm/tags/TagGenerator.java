@@ -193,8 +193,23 @@ public final class TagGenerator {
      * {@code py*-none-any}.
      */
     public static List<Tag> compatibleTags(int major, int minor, String interpreter, List<String> platforms) {
+        if (minor < 0) {
+            throw new IllegalArgumentException("invalid Python minor version " + minor);
+        }
+        return compatibleTags(major, minor, true, interpreter, platforms);
+    }
+
+    /** {@link #compatibleTags(int, int, String, List)} for a major-only version such as {@code (3,)}: just {@code py3}. */
+    public static List<Tag> compatibleTags(int major, String interpreter, List<String> platforms) {
+        return compatibleTags(major, -1, false, interpreter, platforms);
+    }
+
+    private static List<Tag> compatibleTags(int major, int minor, boolean hasMinor, String interpreter,
+            List<String> platforms) {
         List<String> versions = new ArrayList<>();
-        versions.add("py" + versionNodot(major, minor));
+        if (hasMinor) {
+            versions.add("py" + versionNodot(major, minor));
+        }
         versions.add("py" + major);
         for (int older = minor - 1; older >= 0; older--) {
             versions.add("py" + versionNodot(major, older));
