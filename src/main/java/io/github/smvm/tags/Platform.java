@@ -54,7 +54,10 @@ public sealed interface Platform {
                 case "win32", "x86", "i386", "i686" -> "x86";
                 case "amd64", "x86_64", "win_amd64", "win-amd64" -> "amd64";
                 case "arm64", "aarch64", "win_arm64", "win-arm64" -> "arm64";
-                default -> Platforms.normalize(arch);
+                default -> {
+                    String normalized = Platforms.normalize(arch);
+                    yield normalized.startsWith("win_") ? normalized.substring("win_".length()) : normalized;
+                }
             };
         }
 

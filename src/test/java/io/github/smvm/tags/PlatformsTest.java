@@ -113,6 +113,7 @@ class PlatformsTest {
         assertEquals(List.of("win32"), Platform.windows("x86").tags());
         assertEquals(List.of("win_amd64"), Platform.windows("amd64").tags());
         assertEquals(List.of("win_arm64"), Platform.windows("arm64").tags());
+        assertEquals(List.of("win_ia64"), Platform.windows("win-ia64").tags());
         assertEquals(List.of("win_amd64"), Platform.fromProbe("Windows", "win-amd64", false, null, null, null).tags());
         assertEquals(List.of("win32"), Platform.fromProbe("Windows", "win32", true, null, null, null).tags());
     }
