@@ -26,9 +26,20 @@ public final class DefaultDiscoveryContext implements DiscoveryContext {
     private final Path cwd;
     private final String osName;
     private final ProcessRunner runner;
+    private final Path systemRoot;
 
     public DefaultDiscoveryContext(Map<String, String> env, Path home, Path cwd, String osName,
             ProcessRunner runner) {
+        this(env, home, cwd, osName, runner, Path.of("/"));
+    }
+
+    /**
+     * @param systemRoot where {@code /usr/bin} and friends are looked up (tests pass a temporary
+     *     directory)
+     */
+    public DefaultDiscoveryContext(Map<String, String> env, Path home, Path cwd, String osName,
+            ProcessRunner runner, Path systemRoot) {
+        this.systemRoot = Objects.requireNonNull(systemRoot, "systemRoot");
         this.env = Map.copyOf(env);
         this.home = Objects.requireNonNull(home, "home");
         this.cwd = Objects.requireNonNull(cwd, "cwd");
@@ -56,6 +67,11 @@ public final class DefaultDiscoveryContext implements DiscoveryContext {
             }
         }
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    @Override
+    public Path systemRoot() {
+        return systemRoot;
     }
 
     @Override

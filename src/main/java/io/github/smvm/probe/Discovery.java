@@ -332,9 +332,10 @@ public final class Discovery {
         collectConda(scan);
         collectUv(scan);
         if (!ctx.isWindows()) {
-            collectBinDir(scan, InterpreterSource.HOMEBREW, Path.of("/opt/homebrew/bin"), "");
-            collectBinDir(scan, InterpreterSource.USR_LOCAL, Path.of("/usr/local/bin"), "");
-            collectBinDir(scan, InterpreterSource.SYSTEM, Path.of("/usr/bin"), "");
+            Path root = ctx.systemRoot();
+            collectBinDir(scan, InterpreterSource.HOMEBREW, root.resolve("opt/homebrew/bin"), "");
+            collectBinDir(scan, InterpreterSource.USR_LOCAL, root.resolve("usr/local/bin"), "");
+            collectBinDir(scan, InterpreterSource.SYSTEM, root.resolve("usr/bin"), "");
         } else {
             collectPyLauncher(scan);
             collectRegistry(scan);
@@ -463,7 +464,7 @@ public final class Discovery {
         if (ctx.isWindows()) {
             // pyenv-win keeps its versions one level deeper
             Path win = ctx.homeDirectory().resolve(".pyenv").resolve("pyenv-win").resolve("versions");
-            if (!win.startsWith(root)) {
+            if (!win.equals(root.resolve("versions"))) {
                 collectInstallDirs(scan, InterpreterSource.PYENV, win);
             }
         }

@@ -27,6 +27,14 @@ public interface DiscoveryContext {
         return osName().toLowerCase(java.util.Locale.ROOT).startsWith("windows");
     }
 
+    /**
+     * The directory under which the fixed Unix locations ({@code /usr/bin}, {@code /usr/local/bin},
+     * {@code /opt/homebrew/bin}) are looked up: {@code /} on a real machine.
+     */
+    default Path systemRoot() {
+        return Path.of("/");
+    }
+
     boolean isDirectory(Path path);
 
     /** A regular file (after following links) that may be executed. */

@@ -53,16 +53,16 @@ public final class InterpreterRequest {
         if (t.isEmpty() || t.equals("*") || t.equalsIgnoreCase("any")) {
             return any();
         }
+        char c = t.charAt(0);
+        if (c == '<' || c == '>' || c == '=' || c == '!' || t.startsWith("~=")) {
+            return new InterpreterRequest(Kind.RANGE, t, VersionRange.parse(t));
+        }
         if (t.contains("/") || t.contains("\\") || t.startsWith(".") || t.startsWith("~")
                 || (t.length() >= 2 && Character.isLetter(t.charAt(0)) && t.charAt(1) == ':')) {
             return new InterpreterRequest(Kind.PATH, t, null);
         }
         if (VERSION.matcher(t).matches()) {
             return new InterpreterRequest(Kind.VERSION, t, VersionRange.prefix(t));
-        }
-        char c = t.charAt(0);
-        if (c == '<' || c == '>' || c == '=' || c == '!' || c == '~') {
-            return new InterpreterRequest(Kind.RANGE, t, VersionRange.parse(t));
         }
         if (COMMAND.matcher(t).matches()) {
             return new InterpreterRequest(Kind.COMMAND, t, null);
