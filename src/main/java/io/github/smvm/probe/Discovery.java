@@ -165,10 +165,11 @@ public final class Discovery {
             (request.matches(f.info()) ? matching : other).add(f);
         }
         if (matching.isEmpty()) {
-            String example = request.kind() == InterpreterRequest.Kind.VERSION ? request.text() : "3.12";
-            throw notFound(request, result, other,
-                    "Install a matching Python (for example `pyenv install " + example + "` or `uv python "
-                            + "install " + example + "`), or configure the interpreter path explicitly.");
+            String example = installExample(request);
+            throw notFound(request, result, other, "Install a matching Python"
+                    + (example == null ? "" : " (for example `pyenv install " + example
+                            + "` or `uv python install " + example + "`)")
+                    + ", or configure the interpreter path explicitly.");
         }
         if (request.kind() == InterpreterRequest.Kind.ANY) {
             FoundInterpreter f = matching.get(0);
@@ -194,6 +195,21 @@ public final class Discovery {
             why.append(')');
         }
         return new Match(best, why.toString(), result);
+    }
+
+    /** A version to suggest installing: the request itself, or a range's lower bound. */
+    private static String installExample(InterpreterRequest request) {
+        if (request.kind() == InterpreterRequest.Kind.VERSION) {
+            return request.text();
+        }
+        if (request.kind() == InterpreterRequest.Kind.RANGE) {
+            Matcher m = Pattern.compile("(?:>=|==|~=|===|>)\\s*(\\d+(?:\\.\\d+){0,2})").matcher(request.text());
+            if (m.find()) {
+                return m.group(1);
+            }
+            return null;
+        }
+        return "3.12";
     }
 
     private static String guessVersion(String command) {
@@ -357,7 +373,7 @@ public final class Discovery {
         if (path.isEmpty()) {
             return List.of();
         }
-        List<Path> out = new ArrayList<>();
+        java.util.Set<Path> out = new java.util.LinkedHashSet<>();
         for (String entry : path.get().split(ctx.isWindows() ? ";" : ":")) {
             String e = entry.strip();
             if (ctx.isWindows() && e.length() > 1 && e.startsWith("\"") && e.endsWith("\"")) {
@@ -372,7 +388,7 @@ public final class Discovery {
                 // an unusable PATH entry is skipped
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private void collectPath(Scan scan) {
@@ -420,16 +436,25 @@ public final class Discovery {
         return sb.toString();
     }
 
-    /** Sort key: versioned names by version, then python3 above python. */
+    /**
+     * Sort key (higher first): {@code python3}, then {@code python} (the names a user's default
+     * interpreter goes by), then versioned names newest first ({@code python3.13}, ...,
+     * {@code python2.7}, {@code python2}).
+     */
     private static String versionKey(String name) {
         Matcher m = Pattern.compile("(?i)python(\\d+)?(?:\\.(\\d+))?").matcher(name);
         if (!m.lookingAt()) {
             return "";
         }
-        int major = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+        if (m.group(1) == null) {
+            return "8";
+        }
+        if (m.group(1).equals("3") && m.group(2) == null) {
+            return "9";
+        }
+        int major = Integer.parseInt(m.group(1));
         int minor = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
-        // minor present sorts above plain major (python3.12 > python3), python3 > python
-        return String.format(Locale.ROOT, "%04d.%05d", major, minor + 1);
+        return String.format(Locale.ROOT, "0%04d.%05d", major, minor + 1);
     }
 
     private void collectPathCommand(Scan scan, String command) {
