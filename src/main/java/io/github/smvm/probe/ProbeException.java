@@ -92,14 +92,27 @@ public abstract sealed class ProbeException extends Exception
         private final String partialStderr;
 
         public TimedOut(Path path, Duration timeout, String partialStderr, Throwable cause) {
-            super(path + " did not answer the probe within " + timeout.toMillis() + " ms and was killed."
+            this(path + " did not answer the probe within " + timeout.toMillis() + " ms and was killed."
                     + (partialStderr == null || partialStderr.isBlank() ? ""
                             : " Its stderr so far:\n" + Prober.abbreviate(partialStderr, 2000))
                     + "\nCheck that it starts from a terminal (`" + path + " -c pass`); on a slow or "
-                    + "loaded machine raise the probe timeout.", cause);
+                    + "loaded machine raise the probe timeout.", path, timeout, partialStderr, cause);
+        }
+
+        private TimedOut(String message, Path path, Duration timeout, String partialStderr, Throwable cause) {
+            super(message, cause);
             this.path = path;
             this.timeout = timeout;
             this.partialStderr = partialStderr == null ? "" : partialStderr;
+        }
+
+        /**
+         * The waiting thread was interrupted (the build is being cancelled); the interpreter was
+         * killed and the thread's interrupt flag is set.
+         */
+        public static TimedOut interrupted(Path path, Duration timeout, Throwable cause) {
+            return new TimedOut("probing " + path + " was interrupted and the interpreter was killed",
+                    path, timeout, "", cause);
         }
 
         public Path path() {

@@ -147,7 +147,7 @@ public final class Prober implements InterpreterProbe, AutoCloseable {
         } catch (ProcessTimeoutException e) {
             throw new ProbeException.TimedOut(executable, timeout, e.partialStderr(), e);
         } catch (ProcessInterruptedException e) {
-            throw new ProbeException.TimedOut(executable, timeout, "(interrupted)", e);
+            throw ProbeException.TimedOut.interrupted(executable, timeout, e);
         }
         if (result.exitCode() != 0) {
             throw new ProbeException.ExitedNonZero(executable, result.exitCode(), result.stderr(),

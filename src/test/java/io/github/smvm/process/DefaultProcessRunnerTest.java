@@ -158,6 +158,51 @@ class DefaultProcessRunnerTest {
     }
 
     @Test
+    void interruptKillsTheProcessAndKeepsTheFlag(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        String script = "echo $$ > '" + pidFile + "'; sleep 30";
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = new Thread(() -> {
+            try {
+                runner.run(spec("/bin/sh", "-c", script).killGracePeriod(Duration.ofMillis(300)).build());
+            } catch (Throwable e) {
+                thrown.set(e);
+                flag.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        t.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
+            assertTrue(System.nanoTime() < deadline, "child did not start");
+            Thread.sleep(20);
+        }
+        t.interrupt();
+        t.join(15_000);
+        assertTrue(thrown.get() instanceof ProcessInterruptedException, String.valueOf(thrown.get()));
+        assertTrue(flag.get(), "interrupt flag restored");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        assertFalse(h.isPresent() && h.get().isAlive(), "process " + pid + " is still alive");
+    }
+
+    @Test
+    void backgroundChildHoldingTheOutputIsBoundedByTheTimeout() {
+        long t0 = System.nanoTime();
+        // the shell exits at once, but its background child keeps stdout open for 4 s
+        assertThrows(ProcessTimeoutException.class, () -> runner.run(spec("/bin/sh", "-c", "sleep 4 & echo hi")
+                .timeout(Duration.ofSeconds(1)).build()));
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000);
+    }
+
+    @Test
+    void describeShowsEmptyStreams() throws Exception {
+        ProcessResult r = runner.run(spec("/bin/sh", "-c", "exit 0").build());
+        assertTrue(r.describe().contains("stdout: (empty)"), r.describe());
+        assertTrue(r.describe().contains("command: /bin/sh -c 'exit 0'"), r.describe());
+    }
+
+    @Test
     void specValidation() {
         assertThrows(NullPointerException.class, () -> ProcessSpec.builder("x").build());
         assertThrows(IllegalArgumentException.class, () -> ProcessSpec.builder(List.of())
