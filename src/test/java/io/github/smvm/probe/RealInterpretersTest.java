@@ -101,6 +101,48 @@ class RealInterpretersTest {
         }));
     }
 
+    /** The marker environment equals what pip's vendored packaging computes in the same interpreter. */
+    @TestFactory
+    Stream<DynamicTest> markersEqualPackagingDefaultEnvironment() {
+        List<Path> all = PyenvInterpreters.all();
+        assumeTrue(!all.isEmpty(), "needs interpreters under " + PyenvInterpreters.root() + "/versions");
+        String code = "import json, sys\n"
+                + "from pip._vendor.packaging.markers import default_environment\n"
+                + "sys.stdout.write(json.dumps(default_environment()))\n";
+        return all.stream().map(py -> DynamicTest.dynamicTest(py.toString(), () -> {
+            InterpreterInfo info = PROBER.probe(py);
+            assumeTrue(info.pipVersion() != null, "needs pip in " + py);
+            ProcessResult r = ProcessRunner.system().run(ProcessSpec.builder(py.toString(), "-E", "-s", "-c", code)
+                    .removeEnvironmentPrefix("PYTHON").removeEnvironmentPrefix("PIP_")
+                    .timeout(Duration.ofSeconds(60)).build());
+            assumeTrue(r.exitCode() == 0, "pip in " + py + " vendors no usable packaging: " + r.stderr());
+            java.util.Map<String, String> expected = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readValue(r.stdout(), new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() { });
+            assertEquals(new java.util.TreeMap<>(expected), info.markers().asMap());
+        }));
+    }
+
+    @Test
+    void virtualEnvironmentIsRecognised(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Optional<Path> base = PyenvInterpreters.version("3.12.");
+        if (base.isEmpty()) {
+            base = PyenvInterpreters.all().stream().filter(p -> !p.toString().contains("/2.")).reduce((a, b) -> b);
+        }
+        assumeTrue(base.isPresent(), "needs a CPython 3 under " + PyenvInterpreters.root() + "/versions");
+        Path venv = tmp.resolve("my venv");
+        ProcessResult r = ProcessRunner.system().run(ProcessSpec.builder(base.get().toString(), "-m", "venv",
+                "--without-pip", venv.toString()).removeEnvironmentPrefix("PYTHON")
+                .timeout(Duration.ofSeconds(120)).build());
+        assertEquals(0, r.exitCode(), r.describe());
+        Path venvPython = venv.resolve("bin").resolve("python");
+        InterpreterInfo info = PROBER.probe(venvPython);
+        assertTrue(info.inVirtualEnvironment());
+        assertEquals(venv, info.prefix());
+        assertEquals(base.get().getParent().getParent(), info.basePrefix());
+        assertEquals(venvPython, info.executable());
+        assertNull(info.pipVersion(), "venv was created without pip");
+    }
+
     @Test
     void python312IsProbedWhenPresent() throws Exception {
         Optional<Path> py = PyenvInterpreters.version("3.12.");
