@@ -63,7 +63,11 @@ public final class Specifier {
                     + " '==1.4.*' or '!=1.0+local'; '.*' and local versions are only allowed with == and !=,"
                     + " and ~= needs at least two release segments");
         }
-        return new Specifier(PythonText.strip(m.group("operator")), PythonText.strip(m.group("version")));
+        try {
+            return new Specifier(PythonText.strip(m.group("operator")), PythonText.strip(m.group("version")));
+        } catch (InvalidVersionException e) {
+            throw new InvalidSpecifierException(text, "Invalid specifier: '" + text + "': " + e.getMessage());
+        }
     }
 
     /**
