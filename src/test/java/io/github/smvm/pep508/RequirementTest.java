@@ -81,4 +81,18 @@ class RequirementTest {
         assertEquals("https://example.com/pkg-1.0-py3-none-any.whl", r.url().orElseThrow());
         assertEquals("pkg@ https://example.com/pkg-1.0-py3-none-any.whl ; os_name == \"nt\"", r.toString());
     }
+
+    @Test
+    void rejectsArbitraryEqualityTokenThatSwallowsAnInvalidClause() {
+        // packaging's tokenizer reads "===(,'a'" as one specifier token, then SpecifierSet raises
+        // InvalidSpecifier (not InvalidRequirement); here it is an InvalidRequirementException.
+        InvalidRequirementException e =
+                assertThrows(InvalidRequirementException.class, () -> Requirement.parse("foo===(,'a'"));
+        assertEquals(0, e.spanStart());
+        assertEquals(11, e.spanEnd());
+        assertEquals("Invalid specifier set '===(,'a'': Invalid specifier: ''a''; expected an operator"
+                + " (~=, ==, !=, <=, >=, <, >, ===) followed by a version, for example '>=1.0', '~=2.2', '==1.4.*'"
+                + " or '!=1.0+local'; '.*' and local versions are only allowed with == and !=, and ~= needs at least"
+                + " two release segments", e.reason());
+    }
 }
