@@ -25,7 +25,8 @@ public final class Names {
 
     /**
      * Whether {@code name} is a valid PEP 508 name: ASCII letters and digits, with {@code .}, {@code -}
-     * and {@code _} allowed inside but not at either end.
+     * and {@code _} allowed inside but not at either end. (packaging's regex also accepts one trailing
+     * newline, through Python's {@code $}; this does not.)
      */
     public static boolean isValid(String name) {
         return name != null && VALID.matcher(name).matches();
