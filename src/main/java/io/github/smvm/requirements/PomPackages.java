@@ -23,8 +23,8 @@ public final class PomPackages {
             String value = packages.get(i);
             RequirementSource origin = new RequirementSource(null, 0, "pom <packages>[" + i + "]");
             if (value == null || value.isBlank()) {
-                throw new RequirementsFileException(origin, "is empty; write a PEP 508 requirement such as"
-                        + " <package>tinyjson&gt;=1.0</package> or remove the element");
+                throw new RequirementsFileException(origin, "is empty; write a PEP 508 requirement such as tinyjson>=1.0,"
+                        + " or remove the element");
             }
             out.add(RequirementEntry.of(value.strip(), origin));
         }
