@@ -747,6 +747,9 @@ public final class RequirementsFileParser {
     }
 
     private static OptValue validated(Opt opt, String value, RequirementSource origin) {
+        if (value != null && value.isEmpty()) {
+            throw new RequirementsFileException(origin, opt.display() + " requires a non-empty value");
+        }
         if (opt == Opt.HASH) {
             int colon = value.indexOf(':');
             if (colon < 0) {

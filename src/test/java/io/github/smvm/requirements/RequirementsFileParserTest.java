@@ -317,6 +317,12 @@ class RequirementsFileParserTest {
     }
 
     @Test
+    void optionWithAnEmptyValueIsAnError() throws IOException {
+        Path root = write("requirements.txt", "--index-url=\n");
+        assertEquals(root + ":1: -i/--index-url requires a non-empty value", parseFails(root).getMessage());
+    }
+
+    @Test
     void flagWithAValueIsAnError() throws IOException {
         Path root = write("requirements.txt", "--pre=yes\n");
         assertEquals(root + ":1: --pre takes no value (got '--pre=yes')", parseFails(root).getMessage());
