@@ -68,9 +68,10 @@ public final class FindLinksSource extends CachingIndexClient {
 
     /**
      * The files that may belong to {@code normalisedName}: wheels whose part before the first
-     * {@code -} normalises to the name; other files whose normalised name starts with the name and
-     * {@code -}. Never drops a file pip would attribute to the project; may keep a few it would not
-     * (e.g. {@code foo-bar-1.0.tar.gz} for {@code foo}).
+     * {@code -} normalises to the name; other files (archive extension removed) with a {@code -}
+     * whose prefix normalises to the name, which is pip's rule. Never drops a file pip would
+     * attribute to the project; the version part is not checked (so {@code foo-bar-1.0.tar.gz} is
+     * kept for {@code foo}, as pip would consider it "foo" version "bar-1.0").
      */
     public static List<IndexFile> filesFor(List<IndexFile> files, String normalisedName) {
         String n = Names.normalise(normalisedName);

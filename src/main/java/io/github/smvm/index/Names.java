@@ -22,9 +22,9 @@ final class Names {
      * <ul>
      *   <li>wheels ({@code .whl}): the part before the first {@code -}, normalised, must equal the
      *       name (a wheel's distribution part never contains {@code -});
-     *   <li>anything else (sdists, unknown archives): the normalised file name must start with the
-     *       normalised name followed by {@code -}. This is a superset of what pip accepts, because pip
-     *       looks for a {@code -} such that the normalised prefix equals the project name.
+     *   <li>anything else (sdists, unknown archives): with a known archive extension removed, some
+     *       {@code -} in the name must have a prefix that normalises to the name. This is pip's own
+     *       rule ({@code _find_name_version_sep}); the caller then checks the version part.
      * </ul>
      */
     static boolean mayBelongTo(String fileName, String normalisedName) {
@@ -33,6 +33,22 @@ final class Names {
             int dash = fileName.indexOf('-');
             return dash > 0 && normalise(fileName.substring(0, dash)).equals(normalisedName);
         }
-        return normalise(fileName).startsWith(normalisedName + "-");
+        String stem = fileName;
+        for (String ext : ARCHIVE_EXTENSIONS) {
+            if (lower.endsWith(ext)) {
+                stem = fileName.substring(0, fileName.length() - ext.length());
+                break;
+            }
+        }
+        for (int i = stem.indexOf('-'); i > 0; i = stem.indexOf('-', i + 1)) {
+            if (normalise(stem.substring(0, i)).equals(normalisedName)) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /** pip's archive extensions other than .whl, longest first where one ends another. */
+    private static final java.util.List<String> ARCHIVE_EXTENSIONS = java.util.List.of(
+            ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar.lzma", ".tar.lz", ".tlz", ".tar", ".zip");
 }
