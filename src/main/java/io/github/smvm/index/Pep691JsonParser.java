@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +25,8 @@ import java.util.Map;
  */
 public final class Pep691JsonParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Immutable and thread-safe (an {@link ObjectReader}, not a configurable mapper). */
+    private static final ObjectReader READER = new ObjectMapper().reader();
 
     private Pep691JsonParser() {
     }
@@ -34,7 +36,7 @@ public final class Pep691JsonParser {
         String where = "JSON page " + Urls.redact(pageUrl);
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = READER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
