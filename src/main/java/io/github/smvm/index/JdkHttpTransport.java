@@ -43,14 +43,20 @@ import java.util.zip.GZIPInputStream;
  *       decoding) fail with {@link TransportException.Kind#TOO_LARGE}.
  *   <li>{@code Accept-Encoding: gzip} is sent unless the caller sends a {@code Range} or its own
  *       {@code Accept-Encoding} header; a gzip body is decoded.
- *   <li>User-info in the URL ({@code https://user:pass@host/}) becomes a Basic Authorization header
- *       sent only to that scheme, host and port; it is never in a message.
+ *   <li>User-info in a URL ({@code https://user:pass@host/}) becomes a Basic Authorization header
+ *       for that scheme, host and port. Like pip, the transport remembers it (per instance) and
+ *       sends it with later requests to the same origin, such as file downloads from the index's
+ *       host; it is never sent to another origin (also not after a redirect) and never put in a
+ *       message.
  * </ul>
  */
 public final class JdkHttpTransport implements HttpTransport {
 
     private final HttpClient client;
     private final IndexOptions options;
+    /** Authorization header by origin ({@code scheme://host:port}), learnt from URLs with user-info. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> credentials =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public JdkHttpTransport(IndexOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -63,6 +69,9 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public Response get(URI url, Map<String, String> headers) throws TransportException {
         String authorization = basicAuth(url);
+        if (authorization != null) {
+            credentials.put(origin(url), authorization);
+        }
         URI origin = url;
         URI current = Urls.withoutUserInfo(url);
         Set<String> visited = new LinkedHashSet<>();
@@ -74,8 +83,9 @@ public final class JdkHttpTransport implements HttpTransport {
             if (wantGzip) {
                 h.put("Accept-Encoding", "gzip");
             }
-            if (authorization != null && sameOrigin(origin, current)) {
-                h.put("Authorization", authorization);
+            String auth = credentials.get(origin(current));
+            if (auth != null && h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
+                h.put("Authorization", auth);
             }
             Response r = once(current, h);
             if (!isRedirect(r.status())) {
@@ -220,10 +230,8 @@ public final class JdkHttpTransport implements HttpTransport {
         return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
-                && port(a) == port(b);
+    private static String origin(URI u) {
+        return lower(u.getScheme()) + "://" + lower(u.getHost()) + ":" + port(u);
     }
 
     private static String lower(String s) {

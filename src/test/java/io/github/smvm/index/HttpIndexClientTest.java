@@ -227,6 +227,28 @@ class HttpIndexClientTest {
     }
 
     @Test
+    void learntCredentialsGoToTheSameOriginOnlyEvenAcrossRedirects() throws Exception {
+        int port = server.url("/").getPort();
+        server.on("/simple/foo/", TestServer.respond(200, "text/html", HTML_PAGE));
+        server.on("/files/a", TestServer.respond(200, "text/plain", "a"));
+        server.on("/files/b", TestServer.redirect(302, "http://localhost:" + port + "/files/c"));
+        server.on("/files/c", TestServer.respond(200, "text/plain", "c"));
+        JdkHttpTransport transport = new JdkHttpTransport(options);
+        URI base = URI.create("http://alice:s3cret@127.0.0.1:" + port + "/simple/");
+        new HttpIndexClient(base, transport, options).fetchProject("foo");
+        transport.get(server.url("/files/a"), Map.of());
+        transport.get(server.url("/files/b"), Map.of());
+        String expected = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(expected), server.requests.get(1).headers().get("Authorization"));
+        assertEquals(List.of(expected), server.requests.get(2).headers().get("Authorization"));
+        assertEquals("/files/c", server.requests.get(3).path());
+        assertEquals(null, server.requests.get(3).headers().get("Authorization"), "other origin (localhost)");
+        // another transport instance knows nothing
+        new JdkHttpTransport(options).get(server.url("/files/a"), Map.of());
+        assertEquals(null, server.requests.get(4).headers().get("Authorization"));
+    }
+
+    @Test
     void connectionRefusedIsFailed() throws Exception {
         URI dead;
         try (TestServer other = new TestServer()) {
