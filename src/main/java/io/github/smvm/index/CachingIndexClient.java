@@ -44,7 +44,7 @@ abstract class CachingIndexClient implements IndexClient {
         if (existing != null) {
             return existing.join();
         }
-        ProjectResult result;
+        ProjectResult result = null;
         try {
             if (n.isEmpty() || n.indexOf('/') >= 0 || n.indexOf('\\') >= 0) {
                 result = new ProjectResult.Failed(location(), "invalid project name '" + name + "'");
@@ -62,8 +62,15 @@ abstract class CachingIndexClient implements IndexClient {
             cache.remove(n, mine);
         } catch (RuntimeException e) {
             result = new ProjectResult.Failed(location(), "unexpected error fetching " + n + ": " + e);
+        } finally {
+            if (result == null) {
+                // an Error: do not leave other callers waiting forever, and let a later call retry
+                cache.remove(n, mine);
+                mine.completeExceptionally(new IllegalStateException("fetching " + n + " failed"));
+            } else {
+                mine.complete(result);
+            }
         }
-        mine.complete(result);
         return result;
     }
 

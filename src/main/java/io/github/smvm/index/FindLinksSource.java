@@ -41,9 +41,10 @@ public final class FindLinksSource extends CachingIndexClient {
         this.maxBytes = options.maxBytes();
     }
 
+    /** The location without user-info. */
     @Override
     public URI location() {
-        return location;
+        return Urls.withoutUserInfo(location);
     }
 
     /**
@@ -55,14 +56,20 @@ public final class FindLinksSource extends CachingIndexClient {
         if (!listing.compareAndSet(null, mine)) {
             return listing.get().join();
         }
-        ProjectResult r;
+        ProjectResult r = null;
         try {
             r = read();
         } catch (RuntimeException e) {
-            r = new ProjectResult.Failed(location, "unexpected error reading find-links " + Urls.redact(location)
+            r = new ProjectResult.Failed(location(), "unexpected error reading find-links " + Urls.redact(location)
                     + ": " + e);
+        } finally {
+            if (r == null) {
+                listing.set(null);
+                mine.completeExceptionally(new IllegalStateException("reading find-links failed"));
+            } else {
+                mine.complete(r);
+            }
         }
-        mine.complete(r);
         return r;
     }
 
@@ -104,13 +111,13 @@ public final class FindLinksSource extends CachingIndexClient {
             return readHttp();
         }
         if (!scheme.equals("file")) {
-            return new ProjectResult.Failed(location, "unsupported find-links URL scheme '" + scheme + "'");
+            return new ProjectResult.Failed(location(), "unsupported find-links URL scheme '" + scheme + "'");
         }
         Path path;
         try {
             path = Path.of(location);
         } catch (IllegalArgumentException e) {
-            return new ProjectResult.Failed(location, "invalid file URL: " + e.getMessage());
+            return new ProjectResult.Failed(location(), "invalid file URL: " + e.getMessage());
         }
         try {
             if (Files.isDirectory(path)) {
@@ -123,7 +130,7 @@ public final class FindLinksSource extends CachingIndexClient {
             if (lower.endsWith(".html") || lower.endsWith(".htm")) {
                 String html = FileIndexClient.readText(path, maxBytes);
                 if (html == null) {
-                    return new ProjectResult.Failed(location, location + " exceeds the size limit of " + maxBytes
+                    return new ProjectResult.Failed(location(), location() + " exceeds the size limit of " + maxBytes
                             + " bytes");
                 }
                 return new ProjectResult.Found(FindLinksHtmlParser.parse(path.toUri(), html));
@@ -132,9 +139,9 @@ public final class FindLinksSource extends CachingIndexClient {
             return new ProjectResult.Found(new ProjectPage("", uri,
                     List.of(IndexFile.plain(Urls.fileName(uri), uri)), List.of()));
         } catch (IOException e) {
-            return new ProjectResult.Failed(location, "cannot read find-links " + location + ": " + e);
+            return new ProjectResult.Failed(location(), "cannot read find-links " + location() + ": " + e);
         } catch (IllegalArgumentException e) {
-            return new ProjectResult.Failed(location, e.getMessage());
+            return new ProjectResult.Failed(location(), e.getMessage());
         }
     }
 

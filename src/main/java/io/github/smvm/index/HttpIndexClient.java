@@ -33,9 +33,10 @@ public final class HttpIndexClient extends CachingIndexClient {
         this.transport = Objects.requireNonNull(transport, "transport");
     }
 
+    /** The base URL without user-info (credentials stay private to the requests). */
     @Override
     public URI location() {
-        return base;
+        return Urls.withoutUserInfo(base);
     }
 
     /** The URL of a project's page: {@code <base>/<name>/}. */

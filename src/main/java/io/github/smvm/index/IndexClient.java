@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public interface IndexClient {
 
-    /** Where this source is (for messages; use {@link Urls#redact}). */
+    /** Where this source is, without credentials (safe for messages). */
     URI location();
 
     /**

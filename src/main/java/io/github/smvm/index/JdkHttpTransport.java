@@ -72,7 +72,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (authorization != null) {
             credentials.put(origin(url), authorization);
         }
-        URI origin = url;
+        URI start = url;
         URI current = Urls.withoutUserInfo(url);
         Set<String> visited = new LinkedHashSet<>();
         visited.add(current.toString());
@@ -121,7 +121,7 @@ public final class JdkHttpTransport implements HttpTransport {
             if (hop + 1 > options.maxRedirects()) {
                 throw new TransportException(TransportException.Kind.TOO_MANY_REDIRECTS,
                         "too many redirects (more than " + options.maxRedirects() + ") starting at "
-                                + Urls.redact(origin));
+                                + Urls.redact(start));
             }
             current = next;
         }

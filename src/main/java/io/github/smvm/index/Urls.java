@@ -19,14 +19,14 @@ public final class Urls {
         if (uri == null) {
             return "null";
         }
-        if (uri.getRawUserInfo() == null || uri.getHost() == null) {
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.indexOf('@') < 0) {
             return uri.toString();
         }
+        // also covers registry-based authorities (host names java.net.URI does not accept as hosts,
+        // e.g. with '_'), for which getUserInfo() is null although the text carries credentials
         StringBuilder sb = new StringBuilder();
-        sb.append(uri.getScheme()).append("://").append(uri.getHost());
-        if (uri.getPort() != -1) {
-            sb.append(':').append(uri.getPort());
-        }
+        sb.append(uri.getScheme()).append("://").append(authority.substring(authority.lastIndexOf('@') + 1));
         if (uri.getRawPath() != null) {
             sb.append(uri.getRawPath());
         }
@@ -41,7 +41,8 @@ public final class Urls {
 
     /** The URL with its user-info removed, as a URI. */
     public static URI withoutUserInfo(URI uri) {
-        if (uri.getRawUserInfo() == null) {
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.indexOf('@') < 0) {
             return uri;
         }
         return URI.create(redact(uri));

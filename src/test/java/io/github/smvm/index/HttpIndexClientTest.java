@@ -222,6 +222,7 @@ class HttpIndexClientTest {
         String reason = failure(r);
         assertFalse(reason.contains("s3cret") || reason.contains("alice"), reason);
         assertFalse(r.toString().contains("s3cret"), r.toString());
+        assertEquals(server.url("/simple/"), c.location());
         assertEquals(List.of("Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8))),
                 server.requests.get(0).headers().get("Authorization"));
     }

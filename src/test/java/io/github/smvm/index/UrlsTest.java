@@ -13,6 +13,9 @@ class UrlsTest {
         assertEquals("https://host.example:8443/simple/foo/?x=1#frag",
                 Urls.redact(URI.create("https://user:pa%40ss@host.example:8443/simple/foo/?x=1#frag")));
         assertEquals("https://host/x", Urls.redact(URI.create("https://host/x")));
+        assertEquals("https://my_host.example/simple/", Urls.redact(URI.create("https://u:pw@my_host.example/simple/")));
+        assertEquals(URI.create("https://my_host.example/simple/"),
+                Urls.withoutUserInfo(URI.create("https://u:pw@my_host.example/simple/")));
     }
 
     @Test
