@@ -135,6 +135,11 @@ public final class JdkHttpTransport implements HttpTransport {
         HttpRequest.Builder b;
         try {
             b = HttpRequest.newBuilder(url).timeout(options.timeout()).GET();
+            if ("http".equalsIgnoreCase(url.getScheme())) {
+                // no h2c upgrade attempt on plain HTTP (some servers and proxies mishandle it);
+                // https still negotiates HTTP/2 through ALPN
+                b.version(HttpClient.Version.HTTP_1_1);
+            }
         } catch (IllegalArgumentException e) {
             throw new TransportException(TransportException.Kind.IO,
                     "cannot request " + Urls.redact(url) + ": " + e.getMessage());

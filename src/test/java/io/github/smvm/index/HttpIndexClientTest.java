@@ -88,6 +88,7 @@ class HttpIndexClientTest {
         client().fetchProject("foo");
         TestServer.Request req = server.requests.get(0);
         assertEquals("GET", req.method());
+        assertEquals(null, req.headers().get("Upgrade"), "no h2c upgrade on plain http");
         assertEquals(List.of("application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, "
                 + "text/html;q=0.01"), req.headers().get("Accept"));
     }
