@@ -197,6 +197,31 @@ class MetadataFetcherTest {
     }
 
     @Test
+    void corruptedMetadataEntryFailsTheCrcCheck() throws Exception {
+        byte[] wheel = Wheels.build(new Wheels.Spec("foo-1.0.dist-info", true, 0, 0, true));
+        int at = new String(wheel, StandardCharsets.ISO_8859_1).indexOf("Name: foo");
+        wheel[at] = 'X';
+        server.on("/files/" + WHEEL, ranged(wheel));
+        MetadataException e = assertThrows(MetadataException.class, () -> fetcher().fetchMetadata(httpWheel(WHEEL)));
+        assertEquals(MetadataException.Kind.MALFORMED_ZIP, e.kind());
+        assertEquals("foo-1.0.dist-info/METADATA: CRC mismatch", e.getMessage());
+    }
+
+    @Test
+    void rangeNotSatisfiableFallsBackToTheWholeFile() throws Exception {
+        byte[] wheel = Wheels.build(Wheels.spec());
+        server.on("/files/" + WHEEL, ex -> {
+            if (ex.getRequestHeaders().getFirst("Range") != null) {
+                TestServer.send(ex, 416, null, new byte[0]);
+            } else {
+                TestServer.send(ex, 200, "application/octet-stream", wheel);
+            }
+        });
+        assertEquals(Wheels.METADATA, fetcher().fetchMetadata(httpWheel(WHEEL)));
+        assertEquals(List.of("/files/" + WHEEL + " bytes=-65536", "/files/" + WHEEL + " null"), ranges());
+    }
+
+    @Test
     void missingWheelIsNotFound() {
         MetadataException e = assertThrows(MetadataException.class, () -> fetcher().fetchMetadata(httpWheel(WHEEL)));
         assertEquals(MetadataException.Kind.NOT_FOUND, e.kind());
