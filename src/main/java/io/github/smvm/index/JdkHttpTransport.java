@@ -1,0 +1,313 @@
+package io.github.smvm.index;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * {@link HttpTransport} on {@link java.net.http.HttpClient}.
+ *
+ * <ul>
+ *   <li>Redirects (301, 302, 303, 307, 308) are followed here, not by the client, so that loops are
+ *       detected and reported with the chain of URLs, and the final URL is known. At most
+ *       {@link IndexOptions#maxRedirects()} hops; an https-to-http redirect is refused (as
+ *       {@code HttpClient.Redirect.NORMAL} does).
+ *   <li>The whole request (connect, headers, body) must finish within {@link IndexOptions#timeout()}.
+ *   <li>Bodies larger than {@link IndexOptions#maxBytes()} (declared or actual, and after gzip
+ *       decoding) fail with {@link TransportException.Kind#TOO_LARGE}.
+ *   <li>{@code Accept-Encoding: gzip} is sent unless the caller sends a {@code Range} or its own
+ *       {@code Accept-Encoding} header; a gzip body is decoded.
+ *   <li>User-info in a URL ({@code https://user:pass@host/}) becomes a Basic Authorization header
+ *       for that scheme, host and port. Like pip, the transport remembers it (per instance) and
+ *       sends it with later requests to the same origin, such as file downloads from the index's
+ *       host; it is never sent to another origin (also not after a redirect) and never put in a
+ *       message.
+ * </ul>
+ */
+public final class JdkHttpTransport implements HttpTransport {
+
+    private final HttpClient client;
+    private final IndexOptions options;
+    /** Authorization header by origin ({@code scheme://host:port}), learnt from URLs with user-info. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> credentials =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public JdkHttpTransport(IndexOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(options.timeout())
+                .build();
+    }
+
+    @Override
+    public Response get(URI url, Map<String, String> headers) throws TransportException {
+        String authorization = basicAuth(url);
+        if (authorization != null) {
+            credentials.put(origin(url), authorization);
+        }
+        URI start = url;
+        URI current = Urls.withoutUserInfo(url);
+        Set<String> visited = new LinkedHashSet<>();
+        visited.add(current.toString());
+        boolean wantGzip = headers.keySet().stream().noneMatch(
+                h -> h.equalsIgnoreCase("Range") || h.equalsIgnoreCase("Accept-Encoding"));
+        for (int hop = 0; ; hop++) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            if (wantGzip) {
+                h.put("Accept-Encoding", "gzip");
+            }
+            String auth = credentials.get(origin(current));
+            if (auth != null && h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
+                h.put("Authorization", auth);
+            }
+            Response r = once(current, h);
+            if (!isRedirect(r.status())) {
+                return decode(r);
+            }
+            Optional<String> location = r.header("Location");
+            if (location.isEmpty()) {
+                return r;
+            }
+            URI next;
+            try {
+                next = current.resolve(Urls.parseLenient(location.get()));
+            } catch (IllegalArgumentException e) {
+                throw new TransportException(TransportException.Kind.BAD_REDIRECT,
+                        Urls.redact(current) + " redirected to an unparseable location: " + e.getMessage());
+            }
+            next = Urls.withoutFragment(Urls.withoutUserInfo(next));
+            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new TransportException(TransportException.Kind.BAD_REDIRECT,
+                        Urls.redact(current) + " redirected to a non-HTTP URL " + Urls.redact(next));
+            }
+            if (scheme.equals("http") && "https".equalsIgnoreCase(current.getScheme())) {
+                throw new TransportException(TransportException.Kind.BAD_REDIRECT,
+                        "refusing redirect from https to http: " + Urls.redact(current) + " -> " + Urls.redact(next));
+            }
+            if (!visited.add(next.toString())) {
+                List<String> chain = new ArrayList<>(visited);
+                chain.add(next.toString());
+                throw new TransportException(TransportException.Kind.REDIRECT_LOOP,
+                        "redirect loop: " + String.join(" -> ", chain));
+            }
+            if (hop + 1 > options.maxRedirects()) {
+                throw new TransportException(TransportException.Kind.TOO_MANY_REDIRECTS,
+                        "too many redirects (more than " + options.maxRedirects() + ") starting at "
+                                + Urls.redact(start));
+            }
+            current = next;
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private Response once(URI url, Map<String, String> headers) throws TransportException {
+        HttpRequest.Builder b;
+        try {
+            b = HttpRequest.newBuilder(url).timeout(options.timeout()).GET();
+            if ("http".equalsIgnoreCase(url.getScheme())) {
+                // no h2c upgrade attempt on plain HTTP (some servers and proxies mishandle it);
+                // https still negotiates HTTP/2 through ALPN
+                b.version(HttpClient.Version.HTTP_1_1);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(TransportException.Kind.IO,
+                    "cannot request " + Urls.redact(url) + ": " + e.getMessage());
+        }
+        headers.forEach(b::header);
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(b.build(), info -> new CappedSubscriber(options.maxBytes(), declaredLength(info)));
+        HttpResponse<byte[]> resp;
+        try {
+            resp = future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timeout(url);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TransportException(TransportException.Kind.INTERRUPTED, "interrupted while reading "
+                    + Urls.redact(url));
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof HttpTimeoutException) {
+                throw timeout(url);
+            }
+            if (c instanceof TooLarge) {
+                throw new TransportException(TransportException.Kind.TOO_LARGE,
+                        "response from " + Urls.redact(url) + " exceeds the size limit of " + options.maxBytes()
+                                + " bytes");
+            }
+            if (c instanceof ConnectException) {
+                throw new TransportException(TransportException.Kind.IO,
+                        "cannot connect to " + Urls.redact(url) + ": connection refused or unreachable", c);
+            }
+            String what = c == null ? "unknown error" : c.getClass().getSimpleName()
+                    + (c.getMessage() == null ? "" : ": " + c.getMessage());
+            throw new TransportException(TransportException.Kind.IO,
+                    "request to " + Urls.redact(url) + " failed: " + what, c);
+        }
+        return new Response(url, resp.statusCode(), resp.headers().map(), resp.body());
+    }
+
+    private TransportException timeout(URI url) {
+        return new TransportException(TransportException.Kind.TIMEOUT,
+                "request to " + Urls.redact(url) + " timed out after " + options.timeout().toMillis() + " ms");
+    }
+
+    private static long declaredLength(HttpResponse.ResponseInfo info) {
+        return info.headers().firstValueAsLong("Content-Length").orElse(-1);
+    }
+
+    private Response decode(Response r) throws TransportException {
+        String enc = r.header("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
+        if (!enc.equals("gzip") && !enc.equals("x-gzip")) {
+            return r;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+            byte[] body = readCapped(in, options.maxBytes());
+            if (body == null) {
+                throw new TransportException(TransportException.Kind.TOO_LARGE, "response from "
+                        + Urls.redact(r.finalUrl()) + " exceeds the size limit of " + options.maxBytes()
+                        + " bytes after gzip decoding");
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>(r.headers());
+            headers.keySet().removeIf(k -> k != null && (k.equalsIgnoreCase("Content-Encoding")
+                    || k.equalsIgnoreCase("Content-Length")));
+            return new Response(r.finalUrl(), r.status(), headers, body);
+        } catch (IOException e) {
+            throw new TransportException(TransportException.Kind.IO,
+                    "response from " + Urls.redact(r.finalUrl()) + " is not valid gzip: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads at most {@code max} bytes; {@code null} if there are more. */
+    static byte[] readCapped(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            total += n;
+            if (total > max) {
+                return null;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static String basicAuth(URI url) {
+        String userInfo = url.getUserInfo();
+        if (userInfo == null || userInfo.isEmpty()) {
+            return null;
+        }
+        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String origin(URI u) {
+        return lower(u.getScheme()) + "://" + lower(u.getHost()) + ":" + port(u);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() != -1) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Collects the body, failing as soon as it grows past the cap. */
+    private static final class CappedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
+        private final long cap;
+        private final long declared;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        CappedSubscriber(long cap, long declared) {
+            this.cap = cap;
+            this.declared = declared;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (declared > cap) {
+                s.cancel();
+                result.completeExceptionally(new TooLarge());
+                return;
+            }
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer bb : items) {
+                if (buffer.size() + (long) bb.remaining() > cap) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[bb.remaining()];
+                bb.get(chunk);
+                buffer.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(buffer.toByteArray());
+        }
+    }
+}
