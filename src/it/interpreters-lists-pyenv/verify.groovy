@@ -9,10 +9,11 @@ def dirs = new File(root, 'versions').listFiles().findAll { it.name ==~ /3\.\d+\
 def machine = ['uname', '-m'].execute().text.trim()
 assert !dirs.isEmpty()
 dirs.each { dir ->
-    def found = report.interpreters.find { it.path.startsWith(dir.canonicalPath + '/') || it.path.startsWith(dir.path + '/') }
-    assert found != null : "no interpreter reported for ${dir}: ${report.interpreters*.path}"
+    // a pyenv version may also be reached first through a pyenv shim on PATH: the executable tells
+    def found = report.interpreters.find { it.executable.startsWith(dir.canonicalPath + '/') || it.executable.startsWith(dir.path + '/') }
+    assert found != null : "no interpreter reported for ${dir}: ${report.interpreters*.executable}"
     assert found.version == dir.name
-    assert found.source == 'pyenv'
+    assert found.source in ['pyenv', 'path']
     assert found.implementation == 'cpython'
     // the most specific platform tag of a Linux glibc machine, e.g. manylinux_2_36_x86_64
     assert found.platform_tag ==~ /(manylinux_\d+_\d+|musllinux_\d+_\d+|linux)_${machine}/ : found.platform_tag

@@ -1,5 +1,10 @@
 package io.github.smvm.probe;
 
+import io.github.smvm.pep508.MarkerEnvironment;
+import io.github.smvm.tags.Interpreter;
+import io.github.smvm.tags.Libc;
+import io.github.smvm.tags.Platform;
+import io.github.smvm.tags.TagEnvironment;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,6 +83,34 @@ public record InterpreterInfo(
         Objects.requireNonNull(implementationName, "implementationName");
         Objects.requireNonNull(markers, "markers");
         libc = libc == null ? LibcInfo.NONE : libc;
+    }
+
+    /**
+     * The inputs of tag generation for this interpreter, from the probed facts: what packaging's
+     * {@code sys_tags()} would compute inside it.
+     *
+     * @throws IllegalArgumentException when the facts do not describe a platform tags can be made for
+     */
+    public TagEnvironment tagEnvironment() {
+        Interpreter interpreter = Interpreter.of(implementationName, version.major(), version.minor(), abiFlags,
+                soabi != null ? soabi : extSuffix, freeThreaded);
+        Libc tagLibc = Libc.unknown();
+        if (libc.majorMinor().isPresent()) {
+            int[] mm = libc.majorMinor().get();
+            if (libc.isGlibc()) {
+                tagLibc = Libc.glibc(mm[0], mm[1]);
+            } else if (libc.isMusl()) {
+                tagLibc = Libc.musl(mm[0], mm[1]);
+            }
+        }
+        Platform platform = Platform.fromProbe(platformSystem, sysconfigPlatform, pointerBits == 32, tagLibc,
+                macosVersion, platformMachine);
+        return TagEnvironment.of(interpreter, platform);
+    }
+
+    /** The PEP 508 marker environment the interpreter reported. */
+    public MarkerEnvironment markerEnvironment() {
+        return MarkerEnvironment.of(markers.asMap());
     }
 
     public Optional<String> pipVersionIfPresent() {

@@ -1,5 +1,8 @@
 package io.github.smvm.probe;
 
+import io.github.smvm.pep440.InvalidSpecifierException;
+import io.github.smvm.pep440.SpecifierSet;
+import io.github.smvm.pep440.Version;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,9 +33,9 @@ public final class InterpreterRequest {
 
     private final Kind kind;
     private final String text;
-    private final VersionRange range;
+    private final SpecifierSet range;
 
-    private InterpreterRequest(Kind kind, String text, VersionRange range) {
+    private InterpreterRequest(Kind kind, String text, SpecifierSet range) {
         this.kind = kind;
         this.text = text;
         this.range = range;
@@ -55,14 +58,15 @@ public final class InterpreterRequest {
         }
         char c = t.charAt(0);
         if (c == '<' || c == '>' || c == '=' || c == '!' || t.startsWith("~=")) {
-            return new InterpreterRequest(Kind.RANGE, t, VersionRange.parse(t));
+            return new InterpreterRequest(Kind.RANGE, t, range(t));
         }
         if (t.contains("/") || t.contains("\\") || t.startsWith(".") || t.startsWith("~")
                 || (t.length() >= 2 && Character.isLetter(t.charAt(0)) && t.charAt(1) == ':')) {
             return new InterpreterRequest(Kind.PATH, t, null);
         }
         if (VERSION.matcher(t).matches()) {
-            return new InterpreterRequest(Kind.VERSION, t, VersionRange.prefix(t));
+            return new InterpreterRequest(Kind.VERSION, t,
+                    SpecifierSet.parse("==" + t + (t.split("\\.").length < 3 ? ".*" : "")));
         }
         if (COMMAND.matcher(t).matches()) {
             return new InterpreterRequest(Kind.COMMAND, t, null);
@@ -100,7 +104,16 @@ public final class InterpreterRequest {
     }
 
     public boolean matches(PythonVersion v) {
-        return range == null || range.matches(v.major(), v.minor(), v.micro());
+        return range == null || range.contains(Version.parse(v.toString()), true);
+    }
+
+    private static SpecifierSet range(String text) {
+        try {
+            return SpecifierSet.parse(text);
+        } catch (InvalidSpecifierException e) {
+            throw new IllegalArgumentException("cannot read the Python version range '" + text + "': "
+                    + e.getMessage() + "; write PEP 440 specifiers such as >=3.11.4,<3.12 or ~=3.11", e);
+        }
     }
 
     /** {@code 3.12 (any 3.12.x)}, {@code >=3.11,<3.12}, {@code command python3}, ... */

@@ -35,15 +35,15 @@ public sealed interface Libc {
         }
     }
 
-    static Libc glibc(int major, int minor) {
+    public static Libc glibc(int major, int minor) {
         return new Glibc(major, minor);
     }
 
-    static Libc musl(int major, int minor) {
+    public static Libc musl(int major, int minor) {
         return new Musl(major, minor);
     }
 
-    static Libc unknown() {
+    public static Libc unknown() {
         return new Unknown();
     }
 

@@ -47,10 +47,22 @@ class InterpreterRequestTest {
                 () -> InterpreterRequest.parse("python 3.12"));
         assertTrue(e.getMessage().contains("a version (3.12"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> InterpreterRequest.parse(">=3.x"));
-        assertThrows(IllegalArgumentException.class, () -> InterpreterRequest.parse(">=3.12rc1"));
         assertThrows(IllegalArgumentException.class, () -> InterpreterRequest.parse(">=3.12.*"));
         assertThrows(IllegalArgumentException.class, () -> InterpreterRequest.parse("~=3"));
-        assertThrows(IllegalArgumentException.class, () -> InterpreterRequest.parse(">=3.11,"));
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> InterpreterRequest.parse(">=3.x"));
+        assertTrue(range.getMessage().startsWith("cannot read the Python version range '>=3.x': "), range.getMessage());
+        assertTrue(range.getMessage().endsWith("write PEP 440 specifiers such as >=3.11.4,<3.12 or ~=3.11"),
+                range.getMessage());
+    }
+
+    @Test
+    void rangesFollowPep440IncludingPreReleases() {
+        assertTrue(m(">=3.12rc1", 3, 12, 0));
+        assertFalse(m(">=3.12rc1", 3, 11, 9));
+        assertTrue(InterpreterRequest.parse(">=3.13").matches(new PythonVersion(3, 14, 0, "candidate", 1)));
+        assertTrue(InterpreterRequest.parse("3.14").matches(new PythonVersion(3, 14, 0, "candidate", 1)));
+        assertFalse(InterpreterRequest.parse(">=3.14").matches(new PythonVersion(3, 13, 9, "final", 0)));
     }
 
     private static boolean m(String request, int major, int minor, int micro) {
