@@ -92,7 +92,7 @@ public class InterpretersMojo extends AbstractSmvmMojo {
             String head = entry.getKey() + " (" + outcome.request().text() + "): ";
             if (outcome.found()) {
                 getLog().info(head + outcome.match().info().version() + " at "
-                        + outcome.match().interpreter().candidate().path() + " - " + outcome.explanation());
+                        + outcome.match().interpreter().executable() + " - " + outcome.explanation());
             } else {
                 getLog().warn(head + "no interpreter - " + outcome.explanation());
             }

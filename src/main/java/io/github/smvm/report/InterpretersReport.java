@@ -66,6 +66,7 @@ public final class InterpretersReport {
             node.put("request", outcome.request().text());
             node.put("found", outcome.found());
             node.put("path", outcome.found() ? outcome.match().interpreter().candidate().path().toString() : null);
+            node.put("executable", outcome.found() ? outcome.match().interpreter().executable().toString() : null);
             node.put("version", outcome.found() ? outcome.match().info().version().toString() : null);
             node.put("explanation", outcome.explanation());
         }

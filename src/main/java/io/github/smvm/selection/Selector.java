@@ -1,0 +1,247 @@
+package io.github.smvm.selection;
+
+import io.github.smvm.dist.BuildTag;
+import io.github.smvm.dist.InvalidSdistFilenameException;
+import io.github.smvm.dist.InvalidWheelFilenameException;
+import io.github.smvm.dist.SdistFilename;
+import io.github.smvm.dist.WheelFilename;
+import io.github.smvm.index.IndexFile;
+import io.github.smvm.pep440.InvalidSpecifierException;
+import io.github.smvm.pep440.Specifier;
+import io.github.smvm.pep440.SpecifierSet;
+import io.github.smvm.pep440.Version;
+import io.github.smvm.pep508.Names;
+import io.github.smvm.tags.Compatibility;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses the file pip would install for a requirement with {@code --only-binary=:all:}, and when
+ * there is none, says why. Pure: it sees only the files of one project and the environment given.
+ *
+ * <p>The rules, in pip's order: a file counts when its name parses and names the project; a wheel
+ * must have a tag the environment supports; a file whose {@code Requires-Python} excludes the
+ * environment's Python is dropped (an invalid {@code Requires-Python} is ignored, as pip does); the
+ * versions left are filtered by the specifier with packaging's pre-release rules (pre-releases only
+ * when the specifier names one, {@code --pre} is given, or — with no specifier at all — nothing else
+ * is left); yanked files are dropped unless every remaining file is yanked and the specifier pins a
+ * version with {@code ==} or {@code ===} (PEP 592, as pip's resolver applies it). Of the rest the
+ * highest version wins, then the best tag priority, then the highest build tag.
+ */
+public final class Selector {
+
+    private static final Comparator<BuildTag> BUILD_TAG_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private Selector() {}
+
+    /**
+     * @param project the normalised project name the files belong to
+     * @param specifier the requirement's version specifier
+     * @param allowPrereleases pip's {@code --pre}
+     * @param hashes the requirement's {@code --hash} values ({@code sha256:hex}); empty for none
+     */
+    public static Selection select(String project, SpecifierSet specifier, boolean allowPrereleases,
+            List<IndexFile> files, SelectionEnvironment environment, Set<String> hashes) {
+        Objects.requireNonNull(specifier, "specifier");
+        List<Candidate> all = candidates(project, files);
+        List<Candidate> pythonOk = all.stream()
+                .filter(c -> requiresPythonAllows(c.file(), environment))
+                .toList();
+
+        // pip's choice: compatible wheels only
+        List<Candidate> compatible = pythonOk.stream()
+                .filter(c -> c.isWheel() && environment.tags().compatibility(c.wheel().tags()).isCompatible())
+                .toList();
+        List<Candidate> applicable = applicable(compatible, specifier, allowPrereleases, hashes);
+        Candidate chosen = applicable.stream().max(preference(environment)).orElse(null);
+
+        // the same rules over every file type: what plain pip would consider
+        List<Candidate> allowedAnyType = applicable(pythonOk, specifier, allowPrereleases, hashes);
+        Version newestAllowed = allowedAnyType.stream().map(Candidate::version).max(Comparator.naturalOrder())
+                .orElse(null);
+
+        if (chosen != null) {
+            if (chosen.version().compareTo(newestAllowed) >= 0) {
+                return new Selection(Status.WHEEL, chosen, null, null, newestAllowed);
+            }
+            String why = whyNoWheel(project, newestAllowed, allowedAnyType, environment);
+            return new Selection(Status.OLDER_WHEEL, chosen,
+                    why + "; only " + project + " " + chosen.version() + " has a compatible wheel",
+                    "pin " + project + "==" + chosen.version() + ", or ask for " + environment.description()
+                            + " wheels of " + project + " " + newestAllowed,
+                    newestAllowed);
+        }
+        String suggestion = suggestion(project, specifier, pythonOk, environment);
+        if (newestAllowed == null) {
+            return new Selection(Status.NO_VERSION, null, whyNoVersion(project, specifier, allowPrereleases, all,
+                    pythonOk, environment), suggestion, null);
+        }
+        boolean anyWheel = allowedAnyType.stream().anyMatch(Candidate::isWheel);
+        String why = whyNoWheel(project, newestAllowed, allowedAnyType, environment);
+        return new Selection(anyWheel ? Status.NO_WHEEL : Status.SDIST_ONLY, null, why, suggestion, newestAllowed);
+    }
+
+    /** The files that parse as distributions of {@code project}; others are ignored, as pip does. */
+    static List<Candidate> candidates(String project, List<IndexFile> files) {
+        List<Candidate> result = new ArrayList<>();
+        for (IndexFile file : files) {
+            String name = file.filename();
+            String lower = name.toLowerCase(Locale.ROOT);
+            try {
+                if (lower.endsWith(".whl")) {
+                    WheelFilename wheel = WheelFilename.parse(name);
+                    if (wheel.name().equals(project)) {
+                        result.add(new Candidate(file, wheel.version(), wheel));
+                    }
+                } else if (lower.endsWith(".tar.gz") || lower.endsWith(".zip")) {
+                    SdistFilename sdist = SdistFilename.parse(name);
+                    if (Names.normalize(sdist.name()).equals(project)) {
+                        result.add(new Candidate(file, sdist.version(), null));
+                    }
+                }
+            } catch (InvalidWheelFilenameException | InvalidSdistFilenameException e) {
+                // pip skips files whose names it cannot read
+            }
+        }
+        return result;
+    }
+
+    static boolean requiresPythonAllows(IndexFile file, SelectionEnvironment environment) {
+        if (file.requiresPython() == null || file.requiresPython().isBlank()) {
+            return true;
+        }
+        try {
+            return SpecifierSet.parse(file.requiresPython()).contains(environment.pythonVersion(), true);
+        } catch (InvalidSpecifierException e) {
+            return true; // pip ignores an invalid Requires-Python
+        }
+    }
+
+    /** Specifier, hash and yanked rules over one set of candidates, as pip's finder and resolver apply them. */
+    private static List<Candidate> applicable(List<Candidate> candidates, SpecifierSet specifier,
+            boolean allowPrereleases, Set<String> hashes) {
+        Set<Version> versions = new LinkedHashSet<>();
+        candidates.forEach(c -> versions.add(c.version()));
+        Set<Version> allowed = new java.util.HashSet<>(specifier.filter(versions, allowPrereleases ? Boolean.TRUE : null));
+        List<Candidate> result = candidates.stream().filter(c -> allowed.contains(c.version())).toList();
+        if (!hashes.isEmpty()) {
+            List<Candidate> matching = result.stream().filter(c -> hashAllowed(c.file(), hashes)).toList();
+            if (!matching.isEmpty()) {
+                result = matching;
+            }
+        }
+        boolean allYanked = !result.isEmpty() && result.stream().allMatch(c -> c.file().yanked());
+        if (!(allYanked && isPinned(specifier))) {
+            result = result.stream().filter(c -> !c.file().yanked()).toList();
+        }
+        return result;
+    }
+
+    private static boolean hashAllowed(IndexFile file, Set<String> hashes) {
+        for (Map.Entry<String, String> hash : file.hashes().entrySet()) {
+            if (hashes.contains(hash.getKey().toLowerCase(Locale.ROOT) + ":" + hash.getValue().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** pip's {@code is_pinned}: some clause is {@code ===}, or {@code ==} without a wildcard. */
+    static boolean isPinned(SpecifierSet specifier) {
+        for (Specifier clause : specifier.specifiers()) {
+            if (clause.operator().equals("===")) {
+                return true;
+            }
+            if (clause.operator().equals("==") && !clause.version().endsWith(".*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Comparator<Candidate> preference(SelectionEnvironment environment) {
+        Map<Candidate, Integer> priorities = new HashMap<>();
+        return Comparator.comparing(Candidate::version)
+                .thenComparing(c -> -priorities.computeIfAbsent(c, k -> priority(k, environment)))
+                .thenComparing(c -> c.buildTag().orElse(null), BUILD_TAG_ORDER);
+    }
+
+    private static int priority(Candidate candidate, SelectionEnvironment environment) {
+        Compatibility compatibility = environment.tags().compatibility(candidate.wheel().tags());
+        return compatibility instanceof Compatibility.Compatible c ? c.priority() : Integer.MAX_VALUE;
+    }
+
+    /** Why the newest allowed version has no wheel here, from the most informative incompatibility. */
+    private static String whyNoWheel(String project, Version version, List<Candidate> allowed,
+            SelectionEnvironment environment) {
+        List<Candidate> ofVersion = allowed.stream().filter(c -> c.version().equals(version)).toList();
+        List<Candidate> wheels = ofVersion.stream().filter(Candidate::isWheel).toList();
+        if (wheels.isEmpty()) {
+            return project + " " + version + " is published only as a source distribution ("
+                    + ofVersion.get(0).filename() + "), which needs a build";
+        }
+        Compatibility.Incompatible best = null;
+        for (Candidate wheel : wheels) {
+            if (environment.tags().compatibility(wheel.wheel().tags()) instanceof Compatibility.Incompatible i
+                    && (best == null || i.reason().compareTo(best.reason()) > 0)) {
+                best = i;
+            }
+        }
+        String platforms = wheels.stream().map(c -> c.wheel().tagSet()).collect(Collectors.toCollection(TreeSet::new))
+                .stream().collect(Collectors.joining(", "));
+        return project + " " + version + " has no wheel for " + environment.description() + " (wheels: " + platforms
+                + "): " + (best == null ? "no compatible tag" : best.detail());
+    }
+
+    private static String whyNoVersion(String project, SpecifierSet specifier, boolean allowPrereleases,
+            List<Candidate> all, List<Candidate> pythonOk, SelectionEnvironment environment) {
+        if (all.isEmpty()) {
+            return "the index lists no installable files for " + project;
+        }
+        List<Candidate> matching = applicable(all, specifier, allowPrereleases, Set.of());
+        String spec = specifier.isEmpty() ? "" : specifier.toString();
+        if (matching.isEmpty()) {
+            boolean yankedOnly = all.stream().filter(c -> specifier.contains(c.version(), allowPrereleases ? true : null))
+                    .allMatch(c -> c.file().yanked())
+                    && all.stream().anyMatch(c -> specifier.contains(c.version(), allowPrereleases ? true : null));
+            if (yankedOnly) {
+                return "every version of " + project + " matching '" + spec + "' is yanked";
+            }
+            return "no version of " + project + " matches '" + spec + "' (available: " + newest(all, 5) + ")";
+        }
+        Candidate newest = matching.stream().max(Comparator.comparing(Candidate::version)).get();
+        return project + " " + newest.version() + " requires Python " + newest.file().requiresPython()
+                + " and no allowed version supports Python " + environment.pythonVersion();
+    }
+
+    /** The newest version of any kind with a compatible wheel, when the specifier excluded it. */
+    private static String suggestion(String project, SpecifierSet specifier, List<Candidate> pythonOk,
+            SelectionEnvironment environment) {
+        return pythonOk.stream()
+                .filter(c -> !c.file().yanked())
+                .filter(c -> c.isWheel() && environment.tags().compatibility(c.wheel().tags()).isCompatible())
+                .map(Candidate::version)
+                .filter(v -> !v.isPrerelease() || pythonOk.stream().noneMatch(c -> !c.version().isPrerelease()))
+                .max(Comparator.naturalOrder())
+                .map(v -> project + "==" + v + " has a compatible wheel for " + environment.description()
+                        + (specifier.contains(v, true) ? "" : " (outside '" + specifier + "')"))
+                .orElse(null);
+    }
+
+    private static String newest(List<Candidate> candidates, int count) {
+        List<Version> versions = candidates.stream().map(Candidate::version).distinct()
+                .sorted(Comparator.reverseOrder()).toList();
+        String shown = versions.stream().limit(count).map(Version::toString).collect(Collectors.joining(", "));
+        return versions.size() > count ? shown + ", ..." : shown;
+    }
+
+}
