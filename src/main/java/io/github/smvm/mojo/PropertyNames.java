@@ -8,6 +8,31 @@ final class PropertyNames {
     static final String FALLBACK = "smvm.fallback";
     static final String PROBE_TIMEOUT = "smvm.probeTimeout";
     static final String OUTPUT_DIRECTORY = "smvm.outputDirectory";
+    static final String ASSESS_SKIP = "smvm.assess.skip";
+    static final String REQUIREMENTS = "smvm.requirements";
+    static final String CONSTRAINTS = "smvm.constraints";
+    static final String PYPROJECT = "smvm.pyproject";
+    static final String PYPROJECT_EXTRAS = "smvm.pyproject.extras";
+    static final String DEPENDENCY_GROUPS = "smvm.pyproject.groups";
+    static final String PYLOCK = "smvm.pylock";
+    static final String TARGETS = "smvm.targets";
+    static final String INDEX_URL = "smvm.indexUrl";
+    static final String EXTRA_INDEX_URLS = "smvm.extraIndexUrls";
+    static final String FIND_LINKS = "smvm.findLinks";
+    static final String NO_INDEX = "smvm.noIndex";
+    static final String THRESHOLD = "smvm.threshold";
+    static final String CRITICAL = "smvm.critical";
+    static final String IGNORE = "smvm.ignore";
+    static final String ON_DEGRADED = "smvm.onDegraded";
+    static final String FAIL_ON_ERROR = "smvm.failOnError";
+    static final String TRANSITIVE = "smvm.transitive";
+    static final String PRE = "smvm.pre";
+    static final String HTTP_TIMEOUT = "smvm.httpTimeout";
+    static final String CONCURRENCY = "smvm.concurrency";
+    /** Set by the goals for later plugins. */
+    static final String SELECTED_PYTHON = "smvm.selected.python";
+    static final String SELECTED_VERSION = "smvm.selected.version";
+    static final String WHEEL_STATUS = "smvm.wheel.status";
 
     private PropertyNames() {}
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
 public record RequirementInputs(
         List<RequirementEntry> requirements,
         List<RequirementEntry> constraints,
-        IndexOptions options,
+        PipOptions options,
         List<String> warnings) {
 
     public RequirementInputs {

@@ -423,8 +423,8 @@ public final class RequirementsFileParser {
             }
         }
 
-        IndexOptions build() {
-            return new IndexOptions(indexUrl, noIndex, extraIndexUrls, findLinks, onlyBinary, noBinary, pre,
+        PipOptions build() {
+            return new PipOptions(indexUrl, noIndex, extraIndexUrls, findLinks, onlyBinary, noBinary, pre,
                     preferBinary, requireHashes, trustedHosts, settings);
         }
     }

@@ -51,7 +51,7 @@ class RequirementsFileParserTest {
         assertFalse(second.editable());
         assertEquals(List.of(), second.hashes());
         assertEquals(List.of(), inputs.constraints());
-        assertEquals(IndexOptions.NONE, inputs.options());
+        assertEquals(PipOptions.NONE, inputs.options());
         assertEquals(List.of(), inputs.warnings());
     }
 
@@ -297,7 +297,7 @@ class RequirementsFileParserTest {
     @Test
     void unambiguousAbbreviationsOfLongOptionsWorkAsInOptparse() throws IOException {
         Path root = write("requirements.txt", "--extra-index https://x/simple\n--pre\n");
-        IndexOptions options = parser.parse(root).options();
+        PipOptions options = parser.parse(root).options();
         assertEquals(List.of("https://x/simple"), options.extraIndexUrls());
         assertTrue(options.pre());
         assertFalse(options.preferBinary());
@@ -417,7 +417,7 @@ class RequirementsFileParserTest {
                 --trusted-host index.example
                 tinyjson
                 """);
-        IndexOptions options = parser.parse(root).options();
+        PipOptions options = parser.parse(root).options();
         assertEquals("https://index.example/simple", options.indexUrl());
         assertFalse(options.noIndex());
         assertEquals(List.of("https://extra.example/simple", "https://extra2.example/simple"), options.extraIndexUrls());
@@ -437,7 +437,7 @@ class RequirementsFileParserTest {
     @Test
     void lastIndexUrlWinsAndNoIndexIsKept() throws IOException {
         Path root = write("requirements.txt", "-i https://a/simple\n--index-url=https://b/simple\n--no-index\n");
-        IndexOptions options = parser.parse(root).options();
+        PipOptions options = parser.parse(root).options();
         assertEquals("https://b/simple", options.indexUrl());
         assertTrue(options.noIndex());
     }
@@ -458,7 +458,7 @@ class RequirementsFileParserTest {
                 --only-binary fast-calc
                 --no-binary :none:,tiny_json
                 """);
-        IndexOptions options = parser.parse(root).options();
+        PipOptions options = parser.parse(root).options();
         assertEquals(Set.of(":all:", "fast-calc"), options.onlyBinary());
         assertEquals(Set.of("tiny-json"), options.noBinary());
     }
@@ -466,7 +466,7 @@ class RequirementsFileParserTest {
     @Test
     void noBinaryAllClearsOnlyBinary() throws IOException {
         Path root = write("requirements.txt", "--only-binary=a,b\n--no-binary=:all:\n");
-        IndexOptions options = parser.parse(root).options();
+        PipOptions options = parser.parse(root).options();
         assertEquals(Set.of(), options.onlyBinary());
         assertEquals(Set.of(":all:"), options.noBinary());
     }

@@ -25,7 +25,7 @@ import java.util.Set;
  * @param trustedHosts   {@code --trusted-host} values, in order
  * @param settings       every global option in the order read, with its origin
  */
-public record IndexOptions(
+public record PipOptions(
         String indexUrl,
         boolean noIndex,
         List<String> extraIndexUrls,
@@ -39,10 +39,10 @@ public record IndexOptions(
         List<OptionSetting> settings) {
 
     /** No options at all. */
-    public static final IndexOptions NONE = new IndexOptions(
+    public static final PipOptions NONE = new PipOptions(
             null, false, List.of(), List.of(), Set.of(), Set.of(), false, false, false, List.of(), List.of());
 
-    public IndexOptions {
+    public PipOptions {
         extraIndexUrls = List.copyOf(extraIndexUrls);
         findLinks = List.copyOf(findLinks);
         onlyBinary = Set.copyOf(onlyBinary);

@@ -1,0 +1,16 @@
+import groovy.json.JsonSlurper
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/smvm/wheel-health.json'))
+def selected = new Properties()
+def selectedFile = new File(basedir, 'target/selected.properties')
+if (selectedFile.exists()) selectedFile.withInputStream { selected.load(it) }
+def log = new File(basedir, 'build.log').text
+def env = { id -> report.environments.find { it.id == id } }
+def pkg = { id, name -> env(id).packages.find { it.name == name } }
+
+assert report.wheel_status == 'complete_failure'
+assert log.contains('[WARNING] Wheel health: complete_failure')
+assert log.contains('BUILD SUCCESS')
+assert selected['selected.version'] == '${smvm.selected.version}' // not set: nothing selected
+
+return true

@@ -1,0 +1,173 @@
+package io.github.smvm.assess;
+
+import io.github.smvm.index.CompositeIndex;
+import io.github.smvm.index.FindLinksSource;
+import io.github.smvm.index.HttpTransport;
+import io.github.smvm.index.IndexClient;
+import io.github.smvm.index.IndexOptions;
+import io.github.smvm.index.JdkHttpTransport;
+import io.github.smvm.index.MetadataFetcher;
+import io.github.smvm.index.Urls;
+import io.github.smvm.metadata.CoreMetadata;
+import io.github.smvm.policy.HealthPolicy;
+import io.github.smvm.policy.PolicySettings;
+import io.github.smvm.probe.Discovery;
+import io.github.smvm.probe.InterpreterRequest;
+import io.github.smvm.probe.Match;
+import io.github.smvm.probe.ProbeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * One assessment from configuration to outcome: read the requirements, find the interpreters, build
+ * the environments, read the indexes, decide, and apply the policy.
+ */
+public final class AssessmentRun {
+
+    /** pip's default index. */
+    public static final String DEFAULT_INDEX_URL = "https://pypi.org/simple/";
+
+    /**
+     * What to assess and where to look.
+     *
+     * @param indexUrl the index; {@code null} for the requirements files' {@code --index-url} or pip's default
+     * @param extraIndexUrls indexes consulted in addition (requirements files may add more)
+     * @param findLinks directories or pages of files consulted in addition
+     * @param noIndex consult only find-links
+     */
+    public record Config(RequirementsLoader.Sources sources, InterpreterRequest primary, InterpreterRequest fallback,
+            List<String> targets, String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex,
+            boolean transitive, boolean pre, Duration httpTimeout, int concurrency) {
+
+        public Config {
+            Objects.requireNonNull(sources, "sources");
+            Objects.requireNonNull(primary, "primary");
+            Objects.requireNonNull(fallback, "fallback");
+            targets = List.copyOf(targets);
+            extraIndexUrls = List.copyOf(extraIndexUrls);
+            findLinks = List.copyOf(findLinks);
+            if (concurrency < 1) {
+                throw new InvalidConfigurationException("concurrency",
+                        concurrency + " is not a valid number of parallel requests: use 1 or more (default 8)", null);
+            }
+            if (httpTimeout.isZero() || httpTimeout.isNegative()) {
+                throw new InvalidConfigurationException("httpTimeout",
+                        httpTimeout.toSeconds() + " is not a positive number of seconds (default 30)", null);
+            }
+        }
+    }
+
+    /**
+     * @param sources the index and find-links locations consulted, without credentials
+     * @param warnings input accepted with a remark, each naming its place
+     */
+    public record Result(AssessmentOutcome outcome, List<String> sources, List<String> warnings) {
+    }
+
+    private AssessmentRun() {}
+
+    /**
+     * @param discovery finds the primary and fallback interpreters (give it a caching probe)
+     * @param environmentVariables what {@code ${VAR}} in requirements files expands to
+     * @param progress receives one line per step
+     * @throws io.github.smvm.requirements.RequirementsFileException for malformed input (names file and line)
+     * @throws InvalidConfigurationException for a configuration value that cannot be used
+     */
+    public static Result run(Config config, PolicySettings policy, Discovery discovery,
+            Map<String, String> environmentVariables, Consumer<String> progress) {
+        List<AssessedEnvironment> environments = new ArrayList<>();
+        List<AssessedEnvironment> targets = new ArrayList<>();
+        for (String target : config.targets()) {
+            try {
+                targets.add(Environments.ofTarget(target.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException("targets", e.getMessage(), e);
+            }
+        }
+        if (config.sources().isEmpty()) {
+            throw new InvalidConfigurationException("requirements", "there is nothing to assess: configure "
+                    + "<requirements>, <pyproject>, <pylock> or <packages> (the default requirements.txt does not exist)",
+                    null);
+        }
+        RequirementsLoader.Loaded loaded = new RequirementsLoader(environmentVariables).load(config.sources());
+        progress.accept("read " + loaded.requirements().size() + " requirements");
+
+        environments.add(interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress));
+        environments.add(interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
+        environments.addAll(targets);
+
+        IndexOptions indexOptions = IndexOptions.defaults().withTimeout(config.httpTimeout())
+                .withMaxInFlight(config.concurrency());
+        HttpTransport transport = new JdkHttpTransport(indexOptions);
+        List<IndexClient> clients = new ArrayList<>();
+        Set<String> indexes = new LinkedHashSet<>();
+        boolean noIndex = config.noIndex() || loaded.options().noIndex();
+        if (!noIndex) {
+            indexes.add(config.indexUrl() != null ? config.indexUrl()
+                    : loaded.options().indexUrl() != null ? loaded.options().indexUrl() : DEFAULT_INDEX_URL);
+            indexes.addAll(config.extraIndexUrls());
+            indexes.addAll(loaded.options().extraIndexUrls());
+        }
+        for (String index : indexes) {
+            clients.add(client("indexUrl", index, () -> IndexClient.simpleIndex(index, transport, indexOptions)));
+        }
+        Set<String> findLinks = new LinkedHashSet<>(config.findLinks());
+        findLinks.addAll(loaded.options().findLinks());
+        for (String location : findLinks) {
+            clients.add(client("findLinks", location, () -> new FindLinksSource(location, transport, indexOptions)));
+        }
+        if (clients.isEmpty()) {
+            throw new InvalidConfigurationException("noIndex", "--no-index is set and there are no find-links: "
+                    + "there is nowhere to look for packages", null);
+        }
+        List<String> sourceNames = clients.stream().map(c -> Urls.redact(c.location())).toList();
+        progress.accept("reading " + String.join(", ", sourceNames));
+        CompositeIndex index = new CompositeIndex(clients, indexOptions);
+        MetadataFetcher fetcher = new MetadataFetcher(transport, indexOptions);
+        MetadataSource metadata = file -> CoreMetadata.parse(file.filename() + "!METADATA", fetcher.fetchMetadata(file));
+        ExecutorService executor = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "smvm-metadata");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Assessor assessor = new Assessor(index, metadata, executor,
+                    new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()));
+            List<EnvironmentResult> results = assessor.assess(loaded.requirements(), environments);
+            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, loaded.warnings());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static IndexClient client(String parameter, String location, java.util.function.Supplier<IndexClient> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(parameter, "cannot use '" + location + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static AssessedEnvironment interpreter(String id, Role role, InterpreterRequest request,
+            Discovery discovery, Consumer<String> progress) {
+        try {
+            Match match = discovery.find(request);
+            progress.accept(id + ": " + match.explanation());
+            return Environments.ofInterpreter(id, role, match.info(), match.interpreter().executable().toString());
+        } catch (ProbeException e) {
+            progress.accept(id + ": unavailable: " + e.shortReason());
+            return AssessedEnvironment.unavailable(id, role, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return AssessedEnvironment.unavailable(id, role, "the interpreter for " + request.describe()
+                    + " reported a platform no wheel tags can be made for: " + e.getMessage());
+        }
+    }
+}

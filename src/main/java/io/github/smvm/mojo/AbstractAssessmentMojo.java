@@ -1,0 +1,230 @@
+package io.github.smvm.mojo;
+
+import io.github.smvm.assess.AssessmentRun;
+import io.github.smvm.assess.InvalidConfigurationException;
+import io.github.smvm.assess.RequirementsLoader;
+import io.github.smvm.policy.OnDegraded;
+import io.github.smvm.policy.PolicySettings;
+import io.github.smvm.probe.CachingProbe;
+import io.github.smvm.probe.DefaultDiscoveryContext;
+import io.github.smvm.probe.Discovery;
+import io.github.smvm.probe.Prober;
+import io.github.smvm.pep508.Names;
+import io.github.smvm.requirements.RequirementsFileException;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** The parameters of an assessment, shared by every goal that runs one. */
+public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    /** Requirements files in pip's format; default {@code ${project.basedir}/requirements.txt} when it exists. */
+    @Parameter(property = PropertyNames.REQUIREMENTS)
+    List<File> requirements;
+
+    /** Constraints files ({@code -c}) in pip's format. */
+    @Parameter(property = PropertyNames.CONSTRAINTS)
+    List<File> constraints;
+
+    /** A pyproject.toml whose {@code [project] dependencies} are assessed. */
+    @Parameter(property = PropertyNames.PYPROJECT)
+    File pyproject;
+
+    /** Extras of {@code [project.optional-dependencies]} to include. */
+    @Parameter(property = PropertyNames.PYPROJECT_EXTRAS)
+    List<String> pyprojectExtras;
+
+    /** PEP 735 {@code [dependency-groups]} to include. */
+    @Parameter(property = PropertyNames.DEPENDENCY_GROUPS)
+    List<String> dependencyGroups;
+
+    /** A PEP 751 pylock.toml whose packages and wheel lists are assessed. */
+    @Parameter(property = PropertyNames.PYLOCK)
+    File pylock;
+
+    /** PEP 508 requirement strings. */
+    @Parameter
+    List<String> packages;
+
+    /** Virtual targets such as {@code cp312-manylinux_2_28_x86_64}; comma-separated on the command line. */
+    @Parameter(property = PropertyNames.TARGETS)
+    List<String> targets;
+
+    /** The package index; default the requirements files' {@code --index-url}, else {@code https://pypi.org/simple/}. */
+    @Parameter(property = PropertyNames.INDEX_URL)
+    String indexUrl;
+
+    /** Further indexes. */
+    @Parameter(property = PropertyNames.EXTRA_INDEX_URLS)
+    List<String> extraIndexUrls;
+
+    /** Directories or HTML pages of distribution files. */
+    @Parameter(property = PropertyNames.FIND_LINKS)
+    List<String> findLinks;
+
+    /** Consult no index, only find-links. */
+    @Parameter(property = PropertyNames.NO_INDEX, defaultValue = "false")
+    boolean noIndex;
+
+    /** The lowest ratio of available requirements at which an environment is healthy. */
+    @Parameter(property = PropertyNames.THRESHOLD, defaultValue = "0.9")
+    String threshold;
+
+    /** Packages that must be available for an environment to be healthy. */
+    @Parameter(property = PropertyNames.CRITICAL)
+    List<String> critical;
+
+    /** Packages left out of the ratio. */
+    @Parameter(property = PropertyNames.IGNORE)
+    List<String> ignore;
+
+    /** What to do when only the fallback is healthy: {@code fallback}, {@code warn} or {@code fail}. */
+    @Parameter(property = PropertyNames.ON_DEGRADED, defaultValue = "fallback")
+    String onDegraded;
+
+    /** Whether a complete failure (neither interpreter healthy) fails the build. */
+    @Parameter(property = PropertyNames.FAIL_ON_ERROR, defaultValue = "true")
+    boolean failOnError;
+
+    /** Follow the dependencies of each chosen wheel. */
+    @Parameter(property = PropertyNames.TRANSITIVE, defaultValue = "true")
+    boolean transitive;
+
+    /** Allow pre-releases, like pip's {@code --pre}. */
+    @Parameter(property = PropertyNames.PRE, defaultValue = "false")
+    boolean pre;
+
+    /** Seconds one HTTP request may take. */
+    @Parameter(property = PropertyNames.HTTP_TIMEOUT, defaultValue = "30")
+    int httpTimeout;
+
+    /** Index requests in flight at once. */
+    @Parameter(property = PropertyNames.CONCURRENCY, defaultValue = "8")
+    int concurrency;
+
+    PolicySettings policySettings() throws MojoExecutionException {
+        double ratio;
+        try {
+            ratio = Double.parseDouble(threshold.strip());
+        } catch (NumberFormatException e) {
+            throw parameterError("threshold", PropertyNames.THRESHOLD,
+                    "'" + threshold + "' is not a number: use a ratio in [0, 1] such as 0.9", e);
+        }
+        OnDegraded action;
+        try {
+            action = OnDegraded.parse(onDegraded);
+        } catch (IllegalArgumentException e) {
+            throw parameterError("onDegraded", PropertyNames.ON_DEGRADED, e.getMessage(), e);
+        }
+        try {
+            return new PolicySettings(ratio, names(critical), names(ignore), action, failOnError);
+        } catch (IllegalArgumentException e) {
+            throw parameterError("threshold", PropertyNames.THRESHOLD, e.getMessage(), e);
+        }
+    }
+
+    /** Runs the assessment, mapping every input and configuration problem to a message naming its source. */
+    AssessmentRun.Result assess() throws MojoExecutionException {
+        PolicySettings policy = policySettings();
+        AssessmentRun.Config config = config();
+        try (Prober prober = new Prober(probeTimeout())) {
+            Discovery discovery = new Discovery(DefaultDiscoveryContext.system(), new CachingProbe(prober), 2,
+                    getLog()::debug);
+            return AssessmentRun.run(config, policy, discovery, System.getenv(), getLog()::debug);
+        } catch (RequirementsFileException e) {
+            throw new MojoExecutionException("Cannot read the requirements: " + e.getMessage(), e);
+        } catch (InvalidConfigurationException e) {
+            throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
+        }
+    }
+
+    AssessmentRun.Config config() throws MojoExecutionException {
+        List<Path> requirementFiles = new ArrayList<>();
+        if (requirements == null || requirements.isEmpty()) {
+            File fallbackFile = new File(project.getBasedir(), "requirements.txt");
+            if (fallbackFile.isFile()) {
+                requirementFiles.add(fallbackFile.toPath());
+            }
+        } else {
+            for (File file : requirements) {
+                requirementFiles.add(existing(file, "requirements", PropertyNames.REQUIREMENTS));
+            }
+        }
+        List<Path> constraintFiles = new ArrayList<>();
+        for (File file : list(constraints)) {
+            constraintFiles.add(existing(file, "constraints", PropertyNames.CONSTRAINTS));
+        }
+        RequirementsLoader.Sources sources = new RequirementsLoader.Sources(requirementFiles, constraintFiles,
+                pyproject == null ? null : existing(pyproject, "pyproject", PropertyNames.PYPROJECT),
+                new LinkedHashSet<>(list(pyprojectExtras)), new LinkedHashSet<>(list(dependencyGroups)),
+                pylock == null ? null : existing(pylock, "pylock", PropertyNames.PYLOCK), list(packages));
+        try {
+            return new AssessmentRun.Config(sources,
+                    request("primary", PropertyNames.PRIMARY, primary),
+                    request("fallback", PropertyNames.FALLBACK, fallback),
+                    list(targets), blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, transitive, pre,
+                    Duration.ofSeconds(httpTimeout), concurrency);
+        } catch (InvalidConfigurationException e) {
+            throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
+        }
+    }
+
+    private static Path existing(File file, String parameter, String property) throws MojoExecutionException {
+        if (!file.isFile()) {
+            throw parameterError(parameter, property, file + " does not exist or is not a file", null);
+        }
+        return file.toPath();
+    }
+
+    static MojoExecutionException parameterError(String parameter, String property, String message, Throwable cause) {
+        return new MojoExecutionException("Invalid <" + parameter + ">"
+                + (property == null ? "" : " (" + property + ")") + ": " + message, cause);
+    }
+
+    private static String propertyOf(String parameter) {
+        return Map.ofEntries(
+                Map.entry("requirements", PropertyNames.REQUIREMENTS),
+                Map.entry("targets", PropertyNames.TARGETS),
+                Map.entry("indexUrl", PropertyNames.INDEX_URL),
+                Map.entry("findLinks", PropertyNames.FIND_LINKS),
+                Map.entry("noIndex", PropertyNames.NO_INDEX),
+                Map.entry("concurrency", PropertyNames.CONCURRENCY),
+                Map.entry("httpTimeout", PropertyNames.HTTP_TIMEOUT)).get(parameter);
+    }
+
+    private static <T> List<T> list(List<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<T> result = new ArrayList<>();
+        for (T value : values) {
+            if (value != null && !(value instanceof String s && s.isBlank())) {
+                result.add(value);
+            }
+        }
+        return result;
+    }
+
+    private static Set<String> names(List<String> values) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String value : list(values)) {
+            result.add(Names.normalize(value.strip()));
+        }
+        return result;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.smvm.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smvm.assess.AssessedEnvironment;
+import io.github.smvm.assess.AssessmentOutcome;
+import io.github.smvm.assess.EnvironmentResult;
+import io.github.smvm.assess.PackageResult;
+import io.github.smvm.assess.Role;
+import io.github.smvm.policy.EnvironmentHealth;
+import io.github.smvm.policy.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code wheel-health.json}: the assessment's report, read by CI pipelines and by the other goals.
+ * The top-level keys are a contract; see the README.
+ */
+public final class WheelHealthReport {
+
+    /** Raised on an incompatible change of the document's shape. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The file name inside the output directory. */
+    public static final String FILE_NAME = "wheel-health.json";
+
+    private WheelHealthReport() {}
+
+    public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Instant now) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        Verdict verdict = outcome.verdict();
+        Optional<EnvironmentResult> primary = outcome.environment(Role.PRIMARY);
+        Optional<EnvironmentResult> fallback = outcome.environment(Role.FALLBACK);
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put("wheel_status", verdict.status().id());
+        root.put("primary_python", pythonOf(primary));
+        root.put("fallback_python", pythonOf(fallback));
+        root.put("selected_python", verdict.selected() == null ? null : verdict.selected().id());
+        root.put("threshold", threshold);
+        EnvironmentHealth primaryHealth = primary.map(p -> outcome.health().get(p.environment().id())).orElse(null);
+        root.put("packages_checked", primaryHealth == null ? 0 : primaryHealth.checked());
+        root.put("packages_available", primaryHealth == null ? 0 : primaryHealth.available());
+        root.put("packages_failed", primaryHealth == null ? 0 : primaryHealth.checked() - primaryHealth.available());
+        root.put("fallback_required", verdict.fallbackRequired());
+        root.put("fallback_reason", verdict.fallbackReason() == null ? null : verdict.fallbackReason().id());
+        ArrayNode recommendations = root.putArray("recommendations");
+        outcome.recommendations().forEach(recommendations::add);
+        ArrayNode environments = root.putArray("environments");
+        for (EnvironmentResult result : outcome.environments()) {
+            AssessedEnvironment env = result.environment();
+            EnvironmentHealth health = outcome.health().get(env.id());
+            ObjectNode node = environments.addObject();
+            node.put("id", env.id());
+            node.put("role", env.role().id());
+            node.put("python_version", env.pythonVersion());
+            node.put("implementation", env.implementation());
+            node.put("executable", env.executable());
+            node.put("platform", env.platform());
+            if (health == null) {
+                node.putNull("ratio");
+            } else {
+                node.put("ratio", health.ratio());
+            }
+            node.put("healthy", health != null && health.healthy());
+            packages(node.putArray("packages"), result.packages(), false);
+        }
+        return root;
+    }
+
+    /** A report for an assessment that could not run: the status and the reason, nothing else known. */
+    public static ObjectNode failed(String reason, double threshold, Instant now) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put("wheel_status", Verdict.WheelStatus.ASSESSMENT_FAILED.id());
+        root.putNull("primary_python");
+        root.putNull("fallback_python");
+        root.putNull("selected_python");
+        root.put("threshold", threshold);
+        root.put("packages_checked", 0);
+        root.put("packages_available", 0);
+        root.put("packages_failed", 0);
+        root.put("fallback_required", false);
+        root.putNull("fallback_reason");
+        root.putArray("recommendations").add(reason);
+        root.putArray("environments");
+        return root;
+    }
+
+    public static void write(Path file, ObjectNode document) throws IOException {
+        JsonFiles.writeAtomically(file, document);
+    }
+
+    private static void packages(ArrayNode array, List<PackageResult> packages, boolean dependency) {
+        for (PackageResult p : packages) {
+            ObjectNode node = array.addObject();
+            node.put("requirement", p.requirement());
+            node.put("name", p.name());
+            node.put("status", p.status().id());
+            node.put("version", p.version());
+            node.put("wheel", p.wheel());
+            node.put("reason", p.reason());
+            node.put("suggestion", p.suggestion());
+            if (dependency) {
+                ArrayNode via = node.putArray("via");
+                p.via().forEach(via::add);
+            } else {
+                packages(node.putArray("dependencies"), p.dependencies(), true);
+            }
+        }
+    }
+
+    private static String pythonOf(Optional<EnvironmentResult> result) {
+        return result.map(EnvironmentResult::environment)
+                .filter(AssessedEnvironment::available)
+                .map(AssessedEnvironment::pythonVersion)
+                .orElse("unavailable");
+    }
+}
