@@ -53,6 +53,7 @@ public class AssessMojo extends AbstractAssessmentMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         File file = new File(outputDirectory, WheelHealthReport.FILE_NAME);
         AssessmentRun.Result result;
+        long start = System.nanoTime();
         try {
             result = assess();
         } catch (MojoExecutionException e) {
@@ -63,6 +64,10 @@ public class AssessMojo extends AbstractAssessmentMojo {
         result.warnings().forEach(getLog()::warn);
         AssessmentOutcome outcome = result.outcome();
         print(outcome);
+        getLog().info(String.format(Locale.ROOT, "Assessed %d requirements in %d environments from %s in %d ms",
+                outcome.environments().stream().mapToInt(e -> e.packages().size()).max().orElse(0),
+                outcome.environments().size(), String.join(", ", result.sources()),
+                (System.nanoTime() - start) / 1_000_000));
         write(file, WheelHealthReport.toJson(outcome, policySettings().threshold(), Instant.now()));
         getLog().info("Wrote " + file);
         setProperties(outcome);
