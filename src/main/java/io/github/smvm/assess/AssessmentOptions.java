@@ -33,7 +33,7 @@ public record AssessmentOptions(boolean transitive, boolean allowPrereleases, Li
                 parts.add(constraint.specifier().toString());
             }
         }
-        return parts.size() <= 1 ? specifier : SpecifierSet.parse(String.join(",", parts));
+        return parts.isEmpty() ? specifier : SpecifierSet.parse(String.join(",", parts));
     }
 
     static AssessmentOptions defaults() {
