@@ -12,6 +12,8 @@ import io.github.smvm.pep440.SpecifierSet;
 import io.github.smvm.pep440.Version;
 import io.github.smvm.pep508.Names;
 import io.github.smvm.tags.Compatibility;
+import io.github.smvm.tags.SupportedTags;
+import io.github.smvm.tags.Tag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -180,7 +182,11 @@ public final class Selector {
         return compatibility instanceof Compatibility.Compatible c ? c.priority() : Integer.MAX_VALUE;
     }
 
-    /** Why the newest allowed version has no wheel here, from the most informative incompatibility. */
+    /**
+     * Why the newest allowed version has no wheel here. When no wheel is built for the environment's
+     * interpreter and ABI, it names the builds there are; otherwise it names the platforms that the
+     * builds for this Python do cover, and the closest miss among them (e.g. glibc too new).
+     */
     private static String whyNoWheel(String project, Version version, List<Candidate> allowed,
             SelectionEnvironment environment) {
         List<Candidate> ofVersion = allowed.stream().filter(c -> c.version().equals(version)).toList();
@@ -189,17 +195,32 @@ public final class Selector {
             return project + " " + version + " is published only as a source distribution ("
                     + ofVersion.get(0).filename() + "), which needs a build";
         }
-        Compatibility.Incompatible best = null;
-        for (Candidate wheel : wheels) {
-            if (environment.tags().compatibility(wheel.wheel().tags()) instanceof Compatibility.Incompatible i
-                    && (best == null || i.reason().compareTo(best.reason()) > 0)) {
-                best = i;
+        SupportedTags tags = environment.tags();
+        String head = project + " " + version + " has no wheel for " + environment.description() + ": ";
+        List<Tag> forThisPython = wheels.stream().flatMap(c -> c.wheel().tags().stream())
+                .filter(tags::supportsInterpreterAbi).toList();
+        if (forThisPython.isEmpty()) {
+            Set<String> builds = wheels.stream().flatMap(c -> c.wheel().tags().stream())
+                    .map(t -> t.interpreter() + "-" + t.abi()).collect(Collectors.toCollection(TreeSet::new));
+            return head + "its wheels are built for " + listed(builds) + ", none for " + tags.interpreter();
+        }
+        Compatibility.Incompatible closest = null;
+        for (Tag tag : forThisPython) {
+            if (tags.compatibility(List.of(tag)) instanceof Compatibility.Incompatible i
+                    && (closest == null || i.reason().compareTo(closest.reason()) > 0)) {
+                closest = i;
             }
         }
-        String platforms = wheels.stream().map(c -> c.wheel().tagSet()).collect(Collectors.toCollection(TreeSet::new))
-                .stream().collect(Collectors.joining(", "));
-        return project + " " + version + " has no wheel for " + environment.description() + " (wheels: " + platforms
-                + "): " + (best == null ? "no compatible tag" : best.detail());
+        Set<String> platforms = forThisPython.stream().map(Tag::platform)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return head + tags.interpreter() + " wheels exist only for " + listed(platforms)
+                + (closest == null ? "" : "; " + closest.detail());
+    }
+
+    private static String listed(Set<String> values) {
+        int shown = 8;
+        String text = values.stream().limit(shown).collect(Collectors.joining(", "));
+        return values.size() > shown ? text + " and " + (values.size() - shown) + " more" : text;
     }
 
     private static String whyNoVersion(String project, SpecifierSet specifier, boolean allowPrereleases,

@@ -73,6 +73,16 @@ public final class SupportedTags {
         return priorities.containsKey(tag);
     }
 
+    /** Whether some supported tag has {@code tag}'s interpreter and ABI, whatever its platform. */
+    public boolean supportsInterpreterAbi(Tag tag) {
+        return interpreterAbis.contains(tag.interpreter() + "-" + tag.abi());
+    }
+
+    /** The interpreter of the best tag, e.g. {@code cp312}. */
+    public String interpreter() {
+        return tags.get(0).interpreter();
+    }
+
     /** The best platform tag other than {@code any}, e.g. {@code manylinux_2_28_x86_64}; {@code any} if there is none. */
     public String mostSpecificPlatform() {
         return platforms.isEmpty() ? "any" : platforms.get(0);
