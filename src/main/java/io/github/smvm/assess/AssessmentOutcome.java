@@ -89,7 +89,8 @@ public record AssessmentOutcome(List<EnvironmentResult> environments, Map<String
             EnvironmentHealth h = health.get(environment.environment().id());
             if (environment.environment().role() == Role.TARGET && h != null && !h.healthy()) {
                 result.add("target " + environment.environment().id() + " is not healthy: "
-                        + String.join(", ", h.failed()) + " lack compatible wheels");
+                        + String.join(", ", h.failed()) + (h.failed().size() == 1 ? " lacks" : " lack")
+                        + " compatible wheels");
             }
         }
         return result;
