@@ -10,8 +10,13 @@ import io.github.smvm.probe.DefaultDiscoveryContext;
 import io.github.smvm.probe.Discovery;
 import io.github.smvm.probe.Prober;
 import io.github.smvm.pep508.Names;
+import io.github.smvm.policy.Verdict;
+import io.github.smvm.report.WheelHealthReport;
 import io.github.smvm.requirements.RequirementsFileException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +152,65 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs the assessment and writes {@code wheel-health.json}; when it cannot run, writes the
+     * {@code assessment_failed} report, sets {@code smvm.wheel.status} and rethrows.
+     */
+    AssessmentRun.Result assessAndReport() throws MojoExecutionException {
+        File file = reportFile();
+        AssessmentRun.Result result;
+        try {
+            result = assess();
+        } catch (MojoExecutionException e) {
+            write(file, WheelHealthReport.failed(e.getMessage(), parsedThreshold(), Instant.now()));
+            project.getProperties().setProperty(PropertyNames.WHEEL_STATUS, Verdict.WheelStatus.ASSESSMENT_FAILED.id());
+            throw e;
+        }
+        result.warnings().forEach(getLog()::warn);
+        write(file, WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now()));
+        getLog().info("Wrote " + file);
+        return result;
+    }
+
+    /** {@code wheel-health.json} in the output directory. */
+    File reportFile() {
+        return new File(outputDirectory, WheelHealthReport.FILE_NAME);
+    }
+
+    double parsedThreshold() {
+        try {
+            return Double.parseDouble(threshold.strip());
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void write(File file, ObjectNode document) throws MojoExecutionException {
+        try {
+            WheelHealthReport.write(file.toPath(), document);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + file + " (<outputDirectory>, "
+                    + PropertyNames.OUTPUT_DIRECTORY + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The files the requirements are read from (for staleness checks). */
+    List<Path> inputFiles() throws MojoExecutionException {
+        AssessmentRun.Config config = config();
+        List<Path> files = new ArrayList<>(config.sources().requirementFiles());
+        files.addAll(config.sources().constraintFiles());
+        if (config.sources().pyproject() != null) {
+            files.add(config.sources().pyproject());
+        }
+        if (config.sources().pylock() != null) {
+            files.add(config.sources().pylock());
+        }
+        if (project.getFile() != null) {
+            files.add(project.getFile().toPath());
+        }
+        return files;
     }
 
     AssessmentRun.Config config() throws MojoExecutionException {

@@ -9,9 +9,6 @@ import io.github.smvm.assess.Role;
 import io.github.smvm.policy.EnvironmentHealth;
 import io.github.smvm.policy.Verdict;
 import io.github.smvm.report.WheelHealthReport;
-import java.io.File;
-import java.io.IOException;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -51,45 +48,16 @@ public class AssessMojo extends AbstractAssessmentMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        File file = new File(outputDirectory, WheelHealthReport.FILE_NAME);
-        AssessmentRun.Result result;
         long start = System.nanoTime();
-        try {
-            result = assess();
-        } catch (MojoExecutionException e) {
-            write(file, WheelHealthReport.failed(e.getMessage(), parsedThreshold(), Instant.now()));
-            project.getProperties().setProperty(PropertyNames.WHEEL_STATUS, Verdict.WheelStatus.ASSESSMENT_FAILED.id());
-            throw e;
-        }
-        result.warnings().forEach(getLog()::warn);
+        AssessmentRun.Result result = assessAndReport();
         AssessmentOutcome outcome = result.outcome();
         print(outcome);
         getLog().info(String.format(Locale.ROOT, "Assessed %d requirements in %d environments from %s in %d ms",
                 outcome.environments().stream().mapToInt(e -> e.packages().size()).max().orElse(0),
                 outcome.environments().size(), String.join(", ", result.sources()),
                 (System.nanoTime() - start) / 1_000_000));
-        write(file, WheelHealthReport.toJson(outcome, policySettings().threshold(), Instant.now()));
-        getLog().info("Wrote " + file);
         setProperties(outcome);
         act(outcome);
-    }
-
-    private double parsedThreshold() {
-        try {
-            return Double.parseDouble(threshold.strip());
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    private void write(File file, com.fasterxml.jackson.databind.node.ObjectNode document)
-            throws MojoExecutionException {
-        try {
-            WheelHealthReport.write(file.toPath(), document);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + file + " (<outputDirectory>, "
-                    + PropertyNames.OUTPUT_DIRECTORY + "): " + e.getMessage(), e);
-        }
     }
 
     private void setProperties(AssessmentOutcome outcome) {

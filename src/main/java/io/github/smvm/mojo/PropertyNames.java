@@ -29,6 +29,15 @@ final class PropertyNames {
     static final String PRE = "smvm.pre";
     static final String HTTP_TIMEOUT = "smvm.httpTimeout";
     static final String CONCURRENCY = "smvm.concurrency";
+    static final String FALLBACK_SKIP = "smvm.fallback.skip";
+    static final String VENV = "smvm.venv";
+    static final String FALLBACK_FORCE = "smvm.fallback.force";
+    static final String RESTORE_PRIMARY = "smvm.fallback.restorePrimary";
+    static final String ONLY_BINARY = "smvm.onlyBinary";
+    static final String VERIFY_IMPORTS = "smvm.verifyImports";
+    static final String KEEP_BACKUPS = "smvm.keepBackups";
+    static final String INSTALL_TIMEOUT = "smvm.fallback.installTimeout";
+    static final String LOCK_TIMEOUT = "smvm.fallback.lockTimeout";
     /** Set by the goals for later plugins. */
     static final String SELECTED_PYTHON = "smvm.selected.python";
     static final String SELECTED_VERSION = "smvm.selected.version";

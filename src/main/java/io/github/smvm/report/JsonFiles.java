@@ -20,6 +20,7 @@ public final class JsonFiles {
         Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), document);
+            io.github.smvm.venv.VenvSync.readableByAll(temp, file);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -77,6 +77,13 @@ public final class TestIndex {
         return wheel(project, version, filename, null, List.of());
     }
 
+    /** Adds a file with the given bytes, e.g. a wheel built with a module of its own. */
+    public File file(String project, String filename, byte[] content) {
+        File file = new File(filename, content);
+        projects.computeIfAbsent(normalize(project), k -> new ArrayList<>()).add(file);
+        return file;
+    }
+
     public File sdist(String project, String version, String filename) {
         File file = new File(filename, TestWheels.sdist(project, version));
         projects.computeIfAbsent(normalize(project), k -> new ArrayList<>()).add(file);

@@ -26,13 +26,23 @@ public final class TestWheels {
      */
     public static byte[] wheel(String filename, String project, String version, String requiresPython,
             List<String> requiresDist) {
+        String module = filename.substring(0, filename.indexOf('-')).toLowerCase();
+        return wheel(filename, project, version, requiresPython, requiresDist, module,
+                "__version__ = '" + version + "'\n");
+    }
+
+    /**
+     * A wheel with one package {@code module} whose {@code __init__.py} is {@code source}: for modules
+     * named unlike their distribution, or that fail on import.
+     */
+    public static byte[] wheel(String filename, String project, String version, String requiresPython,
+            List<String> requiresDist, String module, String source) {
         String stem = filename.substring(0, filename.length() - ".whl".length());
         String[] parts = stem.split("-");
         String distInfo = parts[0] + "-" + parts[1] + ".dist-info";
-        String module = parts[0].toLowerCase();
         String tag = parts[parts.length - 3] + "-" + parts[parts.length - 2] + "-" + parts[parts.length - 1];
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(module + "/__init__.py", ("__version__ = '" + version + "'\n").getBytes(StandardCharsets.UTF_8));
+        files.put(module + "/__init__.py", source.getBytes(StandardCharsets.UTF_8));
         files.put(distInfo + "/METADATA", metadata(project, version, requiresPython, requiresDist));
         files.put(distInfo + "/WHEEL", ("Wheel-Version: 1.0\nGenerator: smvm-tests\nRoot-Is-Purelib: "
                 + tag.endsWith("none-any") + "\nTag: " + tag + "\n").getBytes(StandardCharsets.UTF_8));
