@@ -5,6 +5,9 @@
 //   index.build(new File(basedir, 'index'), [
 //       [name: 'demo', version: '1.0', tag: 'py3-none-any', requires: ['other>=1']],
 //       [name: 'slow', version: '2.0', sdist: true],
+//       [name: 'explodes', version: '1.0', tag: 'py3-none-any', source: "raise RuntimeError('boom')\n"],
+//       [name: 'scikit-thing', version: '1.0', tag: 'py3-none-any', module: 'skthing'],
+//       [name: 'broken', version: '1.0', tag: 'py3-none-any', garbage: true],   // not a zip: pip fails
 //   ])
 import java.security.MessageDigest
 import java.util.zip.ZipEntry
@@ -16,13 +19,14 @@ def b64 = { byte[] data -> Base64.urlEncoder.withoutPadding().encodeToString(sha
 def normalize = { String name -> name.replaceAll(/[-_.]+/, '-').toLowerCase() }
 
 def wheelBytes = { Map spec ->
-    def module = spec.name.replaceAll(/[-.]/, '_')
-    def distInfo = "${module}-${spec.version}.dist-info"
+    if (spec.garbage) return "not a zip file\n".bytes
+    def module = spec.module ?: spec.name.replaceAll(/[-.]/, '_')
+    def distInfo = "${spec.name.replaceAll(/[-.]/, '_')}-${spec.version}.dist-info"
     def metadata = ["Metadata-Version: 2.1", "Name: ${spec.name}", "Version: ${spec.version}"]
     if (spec.requiresPython) metadata << "Requires-Python: ${spec.requiresPython}"
     (spec.requires ?: []).each { metadata << "Requires-Dist: ${it}" }
     def files = new LinkedHashMap<String, byte[]>()
-    files["${module}/__init__.py"] = "__version__ = '${spec.version}'\n".bytes
+    files["${module}/__init__.py"] = (spec.source ?: "__version__ = '${spec.version}'\n").bytes
     files["${distInfo}/METADATA"] = (metadata.join('\n') + '\n').bytes
     files["${distInfo}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: smvm-it\nRoot-Is-Purelib: true\nTag: ${spec.tag}\n".bytes
     def record = files.collect { path, data -> "${path},sha256=${b64(data)},${data.length}" }
@@ -77,4 +81,29 @@ def python = { String minor ->
     return ["/usr/bin/python${minor}", "/usr/local/bin/python${minor}"].collect { new File(it) }.find { it.canExecute() }
 }
 
-return [build: build, python: python, normalize: normalize]
+// Every path, link target and file content under a directory, hashed: equal means byte for byte equal.
+def snapshot = { File root ->
+    def digest = MessageDigest.getInstance('SHA-256')
+    def base = root.toPath()
+    def paths = []
+    java.nio.file.Files.walk(base).withCloseable { stream -> stream.forEach { paths << it } }
+    paths.sort { it.toString() }.each { p ->
+        digest.update(base.relativize(p).toString().bytes)
+        if (java.nio.file.Files.isSymbolicLink(p)) {
+            digest.update(java.nio.file.Files.readSymbolicLink(p).toString().bytes)
+        } else if (java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            digest.update(java.nio.file.Files.readAllBytes(p))
+        }
+    }
+    return digest.digest().encodeHex().toString()
+}
+
+// Runs a command (an argument list, no shell) and returns its trimmed stdout; fails on a non-zero exit.
+def run = { List<String> command ->
+    def process = new ProcessBuilder(command).redirectErrorStream(true).start()
+    def out = process.inputStream.text
+    assert process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0: "${command}: ${out}"
+    return out.trim()
+}
+
+return [build: build, python: python, normalize: normalize, snapshot: snapshot, run: run]

@@ -1,5 +1,7 @@
 package io.github.smvm.probe;
 
+import io.github.smvm.testing.PyenvInterpreters;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

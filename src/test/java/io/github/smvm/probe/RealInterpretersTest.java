@@ -1,5 +1,7 @@
 package io.github.smvm.probe;
 
+import io.github.smvm.testing.PyenvInterpreters;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package io.github.smvm.probe;
+package io.github.smvm.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,19 +11,19 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The real interpreters of this machine, under $PYENV_ROOT/versions (default ~/.pyenv). */
-final class PyenvInterpreters {
+public final class PyenvInterpreters {
 
     private PyenvInterpreters() {
     }
 
-    static Path root() {
+    public static Path root() {
         String env = System.getenv("PYENV_ROOT");
         return env != null && !env.isEmpty() ? Path.of(env)
                 : Path.of(System.getProperty("user.home"), ".pyenv");
     }
 
     /** Version directory name to bin/python, sorted by name. */
-    static List<Path> all() {
+    public static List<Path> all() {
         Path versions = root().resolve("versions");
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(versions)) {
@@ -43,14 +43,14 @@ final class PyenvInterpreters {
     }
 
     /** bin/python of the pyenv version whose directory starts with {@code prefix} (e.g. "3.12."). */
-    static Optional<Path> version(String prefix) {
+    public static Optional<Path> version(String prefix) {
         return all().stream()
                 .filter(p -> p.getParent().getParent().getFileName().toString().startsWith(prefix))
                 .reduce((a, b) -> b);
     }
 
     /** Some real interpreter, or the test is skipped. */
-    static Path any() {
+    public static Path any() {
         List<Path> all = all();
         assumeTrue(!all.isEmpty(), "needs a Python interpreter under " + root() + "/versions");
         return all.get(all.size() - 1);

@@ -1,0 +1,12 @@
+def index = evaluate(new File(itSources, 'lib/index.groovy'))
+index.build(new File(basedir, 'index-degraded'), [
+    [name: 'tinyjson', version: '1.1.0', tag: 'py3-none-any'],
+    [name: 'fastcalc', version: '2.1.0', tag: 'cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64'],
+])
+// the vendor published cp312 wheels since
+index.build(new File(basedir, 'index-healthy'), [
+    [name: 'tinyjson', version: '1.1.0', tag: 'py3-none-any'],
+    [name: 'fastcalc', version: '2.1.0', tag: 'cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64'],
+    [name: 'fastcalc', version: '2.1.0', tag: 'cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64'],
+])
+return true
