@@ -228,6 +228,51 @@ class VenvSyncRealTest {
         assertEquals(List.of(), VenvSync.siblings(venv, ".backup."));
     }
 
+    /** Another process holds the lock: the run says it waits, and goes on once that process is gone. */
+    @Test
+    void aRunWaitsForTheLockOfAnotherProcessAndGoesOnWhenItDies() throws Exception {
+        Path venv = temp.resolve(".venv");
+        Path reqs = requirements("r.txt", "demo==1.0");
+        Process child = child(venv, reqs, "1.0", "LOCKED");
+        List<String> waits = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<VenvSync.Result> run = pool.submit(() -> sync(new ArrayList<>())
+                    .sync(request(venv, reqs, "1.0", 3), waits::add));
+            for (int i = 0; i < 600 && waits.isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of("another build holds the lock on " + venv + "; waiting for "
+                    + VenvLock.lockFile(venv)), waits);
+            assertFalse(run.isDone());
+            child.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+            VenvSync.Result result = run.get(5, TimeUnit.MINUTES);
+            assertFalse(result.upToDate());
+            assertEquals("1.0", run(result.python(), "import demo; print(demo.__version__)"));
+        } finally {
+            child.destroyForcibly();
+            pool.shutdownNow();
+        }
+    }
+
+    /** Starts {@link SyncChild} and returns once it has reached {@code stage}, where it waits to be killed. */
+    private Process child(Path venv, Path reqs, String digest, String stage) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                SyncChild.class.getName(), venv.toString(), python.toString(), version, index.toString(),
+                reqs.toString(), digest, stage).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            output.add(line);
+            if (line.equals("PAUSED " + stage)) {
+                return child;
+            }
+        }
+        child.destroyForcibly();
+        throw new AssertionError("the child did not reach " + stage + ": " + output);
+    }
+
     /**
      * A child JVM runs the sequence and is killed (SIGKILL) when it reaches each stage in turn: a usable
      * environment, old or new, is at the venv path after every kill, and the next run recovers.
@@ -240,30 +285,13 @@ class VenvSyncRealTest {
         Path newReqs = requirements("new.txt", "demo==2.0");
         sync(new ArrayList<>()).sync(request(venv, oldReqs, "1.0", 5), m -> { });
         String current = "1.0";
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("java.class.path");
         // each killed run replaces the environment the previous iteration left: 1.0 by 2.0, then back
         for (String stage : List.of("CREATING", "INSTALLING", "VERIFYING", "SWAPPING", "SWAPPED")) {
             String target = current.equals("1.0") ? "2.0" : "1.0";
             Path reqs = target.equals("2.0") ? newReqs : oldReqs;
-            Process child = new ProcessBuilder(java, "-cp", classpath, SyncChild.class.getName(), venv.toString(),
-                    python.toString(), version, index.toString(), reqs.toString(), target, stage)
-                    .redirectErrorStream(true).start();
-            List<String> output = new ArrayList<>();
-            boolean paused = false;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    output.add(line);
-                    if (line.equals("PAUSED " + stage)) {
-                        paused = true;
-                        break;
-                    }
-                }
-                child.destroyForcibly();
-                assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child is gone");
-            }
-            assertTrue(paused, "the child reached " + stage + ": " + output);
+            Process child = child(venv, reqs, target, stage);
+            child.destroyForcibly();
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child is gone");
 
             String demo = run(VenvLayout.POSIX.python(venv), "import demo; print(demo.__version__)");
             assertEquals(stage.equals("SWAPPED") ? target : current, demo, "usable environment after a kill at "
