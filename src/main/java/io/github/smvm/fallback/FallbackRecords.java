@@ -2,7 +2,7 @@ package io.github.smvm.fallback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.smvm.venv.VenvSync;
+import io.github.smvm.fs.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -74,7 +74,7 @@ public final class FallbackRecords {
         }
         StringBuilder text = new StringBuilder("# written by smvm-maven-plugin (smvm:fallback)\n");
         lines.forEach((key, value) -> text.append(key).append('=').append(clean(value)).append('\n'));
-        VenvSync.writeAtomically(config, text.toString());
+        AtomicFiles.write(config, text.toString());
     }
 
     /** The value of a key in {@code .smvm_config}, or {@code null}. */

@@ -2,6 +2,7 @@ package io.github.smvm.venv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.smvm.fs.AtomicFiles;
 import io.github.smvm.process.ProcessException;
 import io.github.smvm.process.ProcessResult;
 import io.github.smvm.process.ProcessRunner;
@@ -160,7 +161,7 @@ public final class VenvSync {
             listener.stage(Stage.SWAPPED, backup == null ? "no previous environment" : "previous environment: " + backup);
             pruneBackups(request.venv(), request.keepBackups());
             try {
-                writeAtomically(request.lockFile(), String.join("\n", frozen) + (frozen.isEmpty() ? "" : "\n"));
+                AtomicFiles.write(request.lockFile(), String.join("\n", frozen) + (frozen.isEmpty() ? "" : "\n"));
             } catch (IOException e) {
                 throw new VenvException(VenvException.Step.RECORD, "the environment is built, but "
                         + request.lockFile() + " cannot be written: " + e.getMessage(), null, e);
@@ -366,7 +367,7 @@ public final class VenvSync {
         boolean hadOld = Files.exists(venv, LinkOption.NOFOLLOW_LINKS);
         Path backup = hadOld ? freeBackupName(venv) : null;
         try {
-            writeAtomically(journal, "backup=" + (backup == null ? "" : escape(backup.toString())) + "\nincoming="
+            AtomicFiles.write(journal, "backup=" + (backup == null ? "" : escape(backup.toString())) + "\nincoming="
                     + escape(incoming.toString()) + "\n");
         } catch (IOException e) {
             throw new VenvException(VenvException.Step.SWAP, "cannot write the swap journal " + journal + ": "
@@ -525,42 +526,12 @@ public final class VenvSync {
     private static void writeLockFileIfMissing(Path lockFile, List<String> frozen) {
         if (!Files.exists(lockFile)) {
             try {
-                writeAtomically(lockFile, String.join("\n", frozen) + (frozen.isEmpty() ? "" : "\n"));
+                AtomicFiles.write(lockFile, String.join("\n", frozen) + (frozen.isEmpty() ? "" : "\n"));
             } catch (IOException e) {
                 throw new VenvException(VenvException.Step.RECORD, "cannot write " + lockFile + ": " + e.getMessage(),
                         null, e);
             }
         }
-    }
-
-    /** Writes through a temporary sibling and a rename, so a reader never sees half a file. */
-    public static void writeAtomically(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temp, text);
-            readableByAll(temp, file);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * Gives a temporary file (created owner-only) the permissions of the file it replaces, or
-     * {@code rw-r--r--} for a new one, as a file written directly would have under the usual umask.
-     */
-    public static void readableByAll(Path temp, Path replaced) throws IOException {
-        if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            return;
-        }
-        Files.setPosixFilePermissions(temp, Files.exists(replaced) ? Files.getPosixFilePermissions(replaced)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private static String escape(String path) {
