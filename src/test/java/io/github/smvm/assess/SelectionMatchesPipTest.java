@@ -81,6 +81,7 @@ class SelectionMatchesPipTest {
     /** Requirements as a user writes them; each project once, so that pip needs one batch. */
     static final List<String> REQUIREMENTS = List.of(
             "plain",
+            "unreadable-files",
             "yanked-newest",
             "yanked-pinned==2.0",
             "yanked-only",
@@ -88,6 +89,7 @@ class SelectionMatchesPipTest {
             "requires-python",
             "rp-invalid",
             "rp-metadata-only",
+            "rp-boundaries",
             "pre-skipped",
             "pre-named>=2.0b1",
             "pre-only",
@@ -121,7 +123,7 @@ class SelectionMatchesPipTest {
     private static final Set<Status> NOT_AVAILABLE = EnumSet.of(Status.SDIST_ONLY, Status.NO_WHEEL,
             Status.NO_VERSION, Status.NOT_FOUND);
     private static final Version DRY_RUN_PIP = Version.parse("22.2");
-    /** pip 24.1 vendors packaging 24.1, the first to drop abi3 for free-threaded ABIs. */
+    /** The first pip whose vendored packaging (24.1) knows that abi3 does not apply to free-threaded ABIs. */
     private static final Version FREE_THREADED_PIP = Version.parse("24.1");
     private static final Duration PIP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -135,6 +137,11 @@ class SelectionMatchesPipTest {
         index.wheel("plain", "1.1", "plain-1.1-py3-none-any.whl");
         index.wheel("plain", "9.0", "plainer-9.0-py3-none-any.whl"); // on plain's page, named for another project
         index.wheel("plain", "1.2", "plain-1.2-py3-none-any.whl").yanked("bad build");
+        // files pip cannot read are skipped: an upper-case extension, an invalid version, too few tags
+        index.wheel("unreadable-files", "1.0", "unreadable_files-1.0-py3-none-any.whl");
+        index.wheel("unreadable-files", "3.0", "unreadable_files-3.0-py3-none-any.WHL");
+        index.wheel("unreadable-files", "4.0", "unreadable_files-4.0.x.y-py3-none-any.whl");
+        index.wheel("unreadable-files", "5.0", "unreadable_files-5.0-py3-none.whl");
 
         // yanked: the newest is skipped; a pin chooses it; nothing but yanked files without a pin is nothing
         index.wheel("yanked-newest", "1.0", "yanked_newest-1.0-py3-none-any.whl");
@@ -152,6 +159,11 @@ class SelectionMatchesPipTest {
         requiresPython(index, "requires-python", "3.0", ">=3.12");
         requiresPython(index, "requires-python", "3.5", ">=3.12.1");
         requiresPython(index, "requires-python", "4.0", ">=3.14");
+        // boundaries: 3.12.1 is above <=3.12, a virtual 3.12 (3.12.0) is not; wildcards exclude every micro
+        index.wheel("rp-boundaries", "1.0", "rp_boundaries-1.0-py3-none-any.whl");
+        requiresPython(index, "rp-boundaries", "2.0", "<=3.12");
+        requiresPython(index, "rp-boundaries", "3.0", "!=3.12.*,!=3.9.*");
+        requiresPython(index, "rp-boundaries", "4.0", "<3.11");
         // an invalid Requires-Python in the index is ignored
         index.wheel("rp-invalid", "1.0", "rp_invalid-1.0-py3-none-any.whl");
         index.wheel("rp-invalid", "2.0", "rp_invalid-2.0-py3-none-any.whl").requiresPython("~=3");
@@ -177,6 +189,7 @@ class SelectionMatchesPipTest {
         for (String build : List.of("", "-1", "-2", "-10", "-10b", "-9z")) {
             index.wheel("build-tag", "1.0", "build_tag-1.0" + build + "-py3-none-any.whl");
         }
+        index.wheel("build-tag", "2.0", "build_tag-2.0-x1-py3-none-any.whl"); // not a build tag: not a wheel name
         index.wheel("build-tag-vs-tag", "1.0", "build_tag_vs_tag-1.0-9-py3-none-any.whl");
         index.wheel("build-tag-vs-tag", "1.0", "build_tag_vs_tag-1.0-1-py3-none-manylinux1_x86_64.whl");
 
@@ -224,6 +237,7 @@ class SelectionMatchesPipTest {
                 "macosx_11_0_arm64", "win_amd64", "win32")) {
             index.wheel("abi3-native", "1.0", "abi3_native-1.0-cp38-abi3-" + platform + ".whl");
         }
+        index.wheel("abi3-native", "2.0", "abi3_native-2.0-cp313-abi3-manylinux_2_17_x86_64.whl"); // 3.13 and later
 
         // free-threaded: cp313t needs its own ABI
         index.wheel("free-threaded", "1.0", "free_threaded-1.0-py3-none-any.whl");
@@ -239,6 +253,7 @@ class SelectionMatchesPipTest {
         index.wheel("musl-versions", "2.0", "musl_versions-2.0-cp311-cp311-manylinux_2_17_aarch64.whl");
         index.wheel("musl-versions", "2.5", "musl_versions-2.5-cp311-cp311-manylinux_2_17_aarch64.whl");
         index.wheel("musl-versions", "3.0", "musl_versions-3.0-cp311-cp311-musllinux_1_3_aarch64.whl");
+        index.wheel("musl-versions", "4.0", "musl_versions-4.0-py3-none-musllinux_1_1_x86_64.whl"); // not for glibc
 
         // macOS: arm64 deployment targets, universal2, x86_64 deployment target too new
         index.wheel("mac-arm", "0.5", "mac_arm-0.5-py3-none-any.whl");
@@ -261,6 +276,7 @@ class SelectionMatchesPipTest {
         index.wheel("win-versions", "2.0", "win_versions-2.0-cp313-cp313-win_arm64.whl");
 
         index.wheel("py2py3", "1.0", "py2py3-1.0-py2.py3-none-any.whl");
+        index.wheel("py2py3", "2.0", "py2py3-2.0-py2-none-any.whl");
 
         // nothing to install: only sdists; a newer sdist over an older wheel; a specifier nothing meets
         index.sdist("sdist-only", "1.0", "sdist_only-1.0.tar.gz");
