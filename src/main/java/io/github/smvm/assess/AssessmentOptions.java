@@ -10,7 +10,9 @@ import java.util.Objects;
 /**
  * How requirements are checked.
  *
- * @param transitive follow the dependencies of each chosen wheel
+ * @param transitive follow the dependencies of each chosen wheel. This reads each chosen wheel's metadata,
+ *     whose {@code Requires-Python} pip checks as well (a wheel it excludes gives way to the next version);
+ *     without it only the {@code Requires-Python} the index lists is known
  * @param allowPrereleases pip's {@code --pre}
  * @param constraints constraint requirements ({@code -c} files): their specifiers narrow every requirement of
  *     the same project whose environment their markers accept, as pip applies constraints

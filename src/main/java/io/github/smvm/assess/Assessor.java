@@ -8,6 +8,7 @@ import io.github.smvm.index.ProjectResult;
 import io.github.smvm.index.Urls;
 import io.github.smvm.metadata.CoreMetadata;
 import io.github.smvm.pep440.SpecifierSet;
+import io.github.smvm.pep440.Version;
 import io.github.smvm.pep508.DependencySyntaxException;
 import io.github.smvm.pep508.Marker;
 import io.github.smvm.pep508.MarkerEnvironment;
@@ -46,7 +47,9 @@ import java.util.stream.Collectors;
  * are fetched together (each page once per run), the files are chosen for every environment, then
  * the metadata of every chosen wheel is read together, and the dependencies found form the next wave.
  * Each distinct (environment, project, specifier, extras) is decided once. No backtracking: every
- * dependency edge is checked on its own, as the plugin's contract says.
+ * dependency edge is checked on its own, as the plugin's contract says. The one exception is pip's
+ * own: when a chosen wheel's metadata declares a {@code Requires-Python} that excludes the
+ * environment (which the index did not say), that version is dropped and the choice made again.
  */
 public final class Assessor {
 
@@ -67,6 +70,11 @@ public final class Assessor {
         IndexFile chosenFile;
         Set<String> extras;
         final List<Edge> edges = new ArrayList<>();
+        /** The project's files and the requirement's hashes, kept to choose again. */
+        List<IndexFile> files;
+        Set<String> hashes;
+        /** Requires-Python from the metadata of wheels chosen so far, by version. */
+        final Map<Version, String> metadataRequiresPython = new HashMap<>();
 
         Node(Key key, String requirementText) {
             this.key = key;
@@ -177,69 +185,104 @@ public final class Assessor {
             node.reason = "could not read " + Urls.redact(failed.url()) + ": " + failed.reason();
             return;
         }
-        List<IndexFile> files = ((ProjectResult.Found) page).page().files();
+        node.files = ((ProjectResult.Found) page).page().files();
+        node.hashes = hashes;
+        node.extras = node.key.extras();
+        select(node, environment);
+    }
+
+    private void select(Node node, AssessedEnvironment environment) {
         Selection selection = Selector.select(node.key.project(), SpecifierSet.parse(node.key.specifier()),
-                options.allowPrereleases(), files, environment.selection(), hashes);
+                options.allowPrereleases(), node.files, environment.selection(), node.hashes,
+                node.metadataRequiresPython);
         node.selection = selection;
         node.status = selection.status();
         node.reason = selection.reason();
         node.suggestion = selection.suggestion();
-        node.extras = node.key.extras();
-        if (selection.chosen() != null) {
-            Candidate chosen = selection.chosen();
-            node.version = chosen.version().toString();
-            node.wheel = chosen.filename();
-            node.chosenFile = chosen.file();
-        }
+        Candidate chosen = selection.chosen();
+        node.version = chosen == null ? null : chosen.version().toString();
+        node.wheel = chosen == null ? null : chosen.filename();
+        node.chosenFile = chosen == null ? null : chosen.file();
     }
 
-    /** Reads the metadata of every chosen wheel of a wave in parallel and returns the new nodes. */
+    /**
+     * Whether the chosen wheel's own {@code Requires-Python} admits the environment. When it does not,
+     * pip's resolver goes on to the next version: so does this, choosing again without that version.
+     */
+    private static boolean metadataAdmits(Node node, CoreMetadata core, AssessedEnvironment environment) {
+        Version python = environment.selection().pythonVersion();
+        if (Selector.requiresPythonAllows(core.requiresPython(), python)) {
+            return true;
+        }
+        node.metadataRequiresPython.put(node.selection.chosen().version(), core.requiresPython());
+        return false;
+    }
+
+    /**
+     * Reads the metadata of every chosen wheel of a wave in parallel and returns the new nodes. A wheel
+     * whose metadata's {@code Requires-Python} excludes its environment is replaced by the next choice,
+     * whose metadata is read in the next round.
+     */
     private List<Node> expand(List<Node> wave, Map<Key, Node> nodes, Map<String, AssessedEnvironment> environments) {
         Map<URI, CompletableFuture<Object>> reads = new LinkedHashMap<>();
-        for (Node node : wave) {
-            if (node.chosenFile != null) {
-                reads.computeIfAbsent(node.chosenFile.url(), url -> readAsync(node.chosenFile));
-            }
-        }
         List<Node> next = new ArrayList<>();
-        for (Node node : wave) {
-            if (node.chosenFile == null) {
-                continue;
+        List<Node> round = wave;
+        while (!round.isEmpty()) {
+            for (Node node : round) {
+                if (node.chosenFile != null) {
+                    reads.computeIfAbsent(node.chosenFile.url(), url -> readAsync(node.chosenFile));
+                }
             }
-            Object read = reads.get(node.chosenFile.url()).join();
-            if (read instanceof Exception e) {
-                node.status = Status.ERROR;
-                node.reason = "could not read the metadata of " + node.wheel + ": " + e.getMessage();
-                continue;
-            }
-            CoreMetadata core = (CoreMetadata) read;
-            AssessedEnvironment environment = environments.get(node.key.environment());
-            for (String requiresDist : core.requiresDist()) {
-                Requirement dependency;
-                try {
-                    dependency = Requirement.parse(requiresDist);
-                    if (!applies(dependency, environment.markers(), node.extras)) {
-                        continue;
-                    }
-                } catch (DependencySyntaxException | MarkerEvaluationException e) {
-                    node.status = Status.ERROR;
-                    node.reason = node.wheel + " declares a dependency that cannot be read: '" + requiresDist + "': "
-                            + e.getMessage();
+            List<Node> again = new ArrayList<>();
+            for (Node node : round) {
+                if (node.chosenFile == null) {
                     continue;
                 }
-                if (dependency.url().isPresent()) {
-                    continue; // a direct reference in metadata: not on any index, pip would fetch it
+                Object read = reads.get(node.chosenFile.url()).join();
+                if (read instanceof Exception e) {
+                    node.status = Status.ERROR;
+                    node.reason = "could not read the metadata of " + node.wheel + ": " + e.getMessage();
+                    continue;
                 }
-                Key key = key(environment, dependency);
-                node.edges.add(new Edge(requiresDist, key));
-                if (!nodes.containsKey(key)) {
-                    Node child = new Node(key, dependency.toString());
-                    nodes.put(key, child);
-                    next.add(child);
+                AssessedEnvironment environment = environments.get(node.key.environment());
+                if (!metadataAdmits(node, (CoreMetadata) read, environment)) {
+                    select(node, environment);
+                    again.add(node);
+                    continue;
                 }
+                addDependencies(node, (CoreMetadata) read, environment, nodes, next);
             }
+            round = again;
         }
         return next;
+    }
+
+    private void addDependencies(Node node, CoreMetadata core, AssessedEnvironment environment, Map<Key, Node> nodes,
+            List<Node> next) {
+        for (String requiresDist : core.requiresDist()) {
+            Requirement dependency;
+            try {
+                dependency = Requirement.parse(requiresDist);
+                if (!applies(dependency, environment.markers(), node.extras)) {
+                    continue;
+                }
+            } catch (DependencySyntaxException | MarkerEvaluationException e) {
+                node.status = Status.ERROR;
+                node.reason = node.wheel + " declares a dependency that cannot be read: '" + requiresDist + "': "
+                        + e.getMessage();
+                continue;
+            }
+            if (dependency.url().isPresent()) {
+                continue; // a direct reference in metadata: not on any index, pip would fetch it
+            }
+            Key key = key(environment, dependency);
+            node.edges.add(new Edge(requiresDist, key));
+            if (!nodes.containsKey(key)) {
+                Node child = new Node(key, dependency.toString());
+                nodes.put(key, child);
+                next.add(child);
+            }
+        }
     }
 
     private CompletableFuture<Object> readAsync(IndexFile file) {

@@ -38,6 +38,12 @@ import java.util.stream.Collectors;
  * is left); yanked files are dropped unless every remaining file is yanked and the specifier pins a
  * version with {@code ==} or {@code ===} (PEP 592, as pip's resolver applies it). Of the rest the
  * highest version wins, then the best tag priority, then the highest build tag.
+ *
+ * <p>pip also reads the {@code Requires-Python} of the chosen wheel's own metadata and, when that
+ * excludes the environment, goes on to the next version (its resolver sees the version's Python
+ * requirement as unsatisfiable). Reading metadata is I/O, so it is left to the caller: it passes what
+ * it has read as {@code metadataRequiresPython}, and a version whose metadata excludes the
+ * environment is dropped like one whose index entry does.
  */
 public final class Selector {
 
@@ -53,10 +59,21 @@ public final class Selector {
      */
     public static Selection select(String project, SpecifierSet specifier, boolean allowPrereleases,
             List<IndexFile> files, SelectionEnvironment environment, Set<String> hashes) {
+        return select(project, specifier, allowPrereleases, files, environment, hashes, Map.of());
+    }
+
+    /**
+     * @param metadataRequiresPython the {@code Requires-Python} of versions whose wheel metadata the caller
+     *     has read ({@code null} values: the metadata has none); a version it excludes is not chosen
+     */
+    public static Selection select(String project, SpecifierSet specifier, boolean allowPrereleases,
+            List<IndexFile> files, SelectionEnvironment environment, Set<String> hashes,
+            Map<Version, String> metadataRequiresPython) {
         Objects.requireNonNull(specifier, "specifier");
         List<Candidate> all = candidates(project, files);
         List<Candidate> pythonOk = all.stream()
-                .filter(c -> requiresPythonAllows(c.file(), environment))
+                .filter(c -> requiresPythonAllows(c.file().requiresPython(), environment.pythonVersion()))
+                .filter(c -> requiresPythonAllows(metadataRequiresPython.get(c.version()), environment.pythonVersion()))
                 .toList();
 
         // pip's choice: compatible wheels only
@@ -85,7 +102,7 @@ public final class Selector {
         String suggestion = suggestion(project, specifier, pythonOk, environment);
         if (newestAllowed == null) {
             return new Selection(Status.NO_VERSION, null, whyNoVersion(project, specifier, allowPrereleases, all,
-                    pythonOk, environment), suggestion, null);
+                    environment, metadataRequiresPython), suggestion, null);
         }
         boolean anyWheel = allowedAnyType.stream().anyMatch(Candidate::isWheel);
         String why = whyNoWheel(project, newestAllowed, allowedAnyType, environment);
@@ -117,12 +134,16 @@ public final class Selector {
         return result;
     }
 
-    static boolean requiresPythonAllows(IndexFile file, SelectionEnvironment environment) {
-        if (file.requiresPython() == null || file.requiresPython().isBlank()) {
+    /**
+     * Whether a {@code Requires-Python} value admits {@code python}; a missing, blank or invalid value
+     * admits every Python, as pip treats it.
+     */
+    public static boolean requiresPythonAllows(String requiresPython, Version python) {
+        if (requiresPython == null || requiresPython.isBlank()) {
             return true;
         }
         try {
-            return SpecifierSet.parse(file.requiresPython()).contains(environment.pythonVersion(), true);
+            return SpecifierSet.parse(requiresPython).contains(python, true);
         } catch (InvalidSpecifierException e) {
             return true; // pip ignores an invalid Requires-Python
         }
@@ -224,7 +245,7 @@ public final class Selector {
     }
 
     private static String whyNoVersion(String project, SpecifierSet specifier, boolean allowPrereleases,
-            List<Candidate> all, List<Candidate> pythonOk, SelectionEnvironment environment) {
+            List<Candidate> all, SelectionEnvironment environment, Map<Version, String> metadataRequiresPython) {
         if (all.isEmpty()) {
             return "the index lists no installable files for " + project;
         }
@@ -240,7 +261,10 @@ public final class Selector {
             return "no version of " + project + " matches '" + spec + "' (available: " + newest(all, 5) + ")";
         }
         Candidate newest = matching.stream().max(Comparator.comparing(Candidate::version)).get();
-        return project + " " + newest.version() + " requires Python " + newest.file().requiresPython()
+        String requiresPython = requiresPythonAllows(newest.file().requiresPython(), environment.pythonVersion())
+                ? metadataRequiresPython.get(newest.version()) + " (in its metadata)"
+                : newest.file().requiresPython();
+        return project + " " + newest.version() + " requires Python " + requiresPython
                 + " and no allowed version supports Python " + environment.pythonVersion();
     }
 

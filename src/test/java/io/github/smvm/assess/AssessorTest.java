@@ -221,4 +221,25 @@ class AssessorTest {
         assertTrue(only(results, LINUX.id(), "numpy").reason().contains("glibc 2.28"));
         assertEquals("numpy-2.0.0-cp312-cp312-macosx_14_0_arm64.whl", only(results, MAC.id(), "numpy").wheel());
     }
+
+    @Test
+    void choosesTheNextVersionWhenTheChosenWheelsMetadataExcludesThePython() {
+        // as pip does: the index says nothing, the wheel's METADATA says Requires-Python >=3.14
+        TestIndex index = new TestIndex();
+        index.wheel("demo", "1.0", "demo-1.0-py3-none-any.whl");
+        index.wheel("demo", "2.0", "demo-2.0-py3-none-any.whl", ">=3.14", List.of("newer-only"));
+        List<EnvironmentResult> results = assessor(index, AssessmentOptions.defaults())
+                .assess(List.of(top("demo")), List.of(LINUX));
+        PackageResult demo = only(results, LINUX.id(), "demo");
+        assertEquals(Status.WHEEL, demo.status());
+        assertEquals("demo-1.0-py3-none-any.whl", demo.wheel());
+        assertEquals(List.of(), demo.dependencies()); // 2.0's dependency is not followed
+        assertEquals(2, metadataReads.get());
+
+        PackageResult pinned = only(assessor(index, AssessmentOptions.defaults())
+                .assess(List.of(top("demo==2.0")), List.of(LINUX)), LINUX.id(), "demo");
+        assertEquals(Status.NO_VERSION, pinned.status());
+        assertEquals("demo 2.0 requires Python >=3.14 (in its metadata) and no allowed version supports Python 3.12",
+                pinned.reason());
+    }
 }

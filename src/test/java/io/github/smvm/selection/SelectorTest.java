@@ -138,4 +138,44 @@ class SelectorTest {
         assertEquals(Status.NO_VERSION, selection.status());
         assertEquals("demo 1.0 requires Python >=3.13 and no allowed version supports Python 3.12", selection.reason());
     }
+
+    // Requires-Python read from the chosen wheel's own metadata (the index did not list it), as pip uses it
+
+    private Selection selectWithMetadata(String specifier, Map<Version, String> metadataRequiresPython) {
+        return Selector.select("demo", SpecifierSet.parse(specifier), false, files, CP312_GLIBC_2_17, Set.of(),
+                metadataRequiresPython);
+    }
+
+    @Test
+    void skipsAVersionWhoseWheelMetadataRequiresAnotherPython() {
+        file("demo-1.0-py3-none-any.whl").file("demo-2.0-py3-none-any.whl").file("demo-2.0.tar.gz");
+        assertEquals("demo-2.0-py3-none-any.whl", selectWithMetadata("", Map.of()).chosen().filename());
+
+        Selection selection = selectWithMetadata("", Map.of(Version.parse("2.0"), ">=3.14"));
+        // like a version the index marks: neither its wheel nor its sdist is allowed any more
+        assertEquals(Status.WHEEL, selection.status());
+        assertEquals("demo-1.0-py3-none-any.whl", selection.chosen().filename());
+        assertEquals(Version.parse("1.0"), selection.newestAllowed());
+    }
+
+    @Test
+    void namesTheMetadataRequiresPythonWhenItLeavesNoVersion() {
+        file("demo-1.0-py3-none-any.whl").file("demo-2.0-py3-none-any.whl").file("demo-2.0.tar.gz");
+        Selection selection = selectWithMetadata("==2.0", Map.of(Version.parse("2.0"), ">=3.14"));
+        assertEquals(Status.NO_VERSION, selection.status());
+        assertEquals("demo 2.0 requires Python >=3.14 (in its metadata) and no allowed version supports Python 3.12",
+                selection.reason());
+    }
+
+    @Test
+    void ignoresAMissingOrInvalidMetadataRequiresPythonAsPipDoes() {
+        file("demo-1.0-py3-none-any.whl").file("demo-2.0-py3-none-any.whl").file("demo-2.0.tar.gz");
+        java.util.HashMap<Version, String> none = new java.util.HashMap<>();
+        none.put(Version.parse("2.0"), null);
+        assertEquals("demo-2.0-py3-none-any.whl", selectWithMetadata("", none).chosen().filename());
+        assertEquals("demo-2.0-py3-none-any.whl",
+                selectWithMetadata("", Map.of(Version.parse("2.0"), "~=3")).chosen().filename());
+        assertEquals("demo-2.0-py3-none-any.whl",
+                selectWithMetadata("", Map.of(Version.parse("2.0"), ">=3.12")).chosen().filename());
+    }
 }
