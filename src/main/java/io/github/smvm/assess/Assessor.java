@@ -66,6 +66,10 @@ public final class Assessor {
         String suggestion;
         IndexFile chosenFile;
         Set<String> extras;
+        String newestVersion;
+        List<String> newestVersionWheels = List.of();
+        String compatibleVersion;
+        Map<String, String> projectUrls = Map.of();
         final List<Edge> edges = new ArrayList<>();
 
         Node(Key key, String requirementText) {
@@ -168,13 +172,13 @@ public final class Assessor {
     private void decide(Node node, ProjectResult page, AssessedEnvironment environment, Set<String> hashes) {
         if (page instanceof ProjectResult.NotFound notFound) {
             node.status = Status.NOT_FOUND;
-            node.reason = "no project '" + node.key.project() + "' on " + index.location()
+            node.reason = "no project '" + node.key.project() + "' on " + Urls.redactSecrets(index.location())
                     + (notFound.warnings().isEmpty() ? "" : " (" + String.join("; ", notFound.warnings()) + ")");
             return;
         }
         if (page instanceof ProjectResult.Failed failed) {
             node.status = Status.ERROR;
-            node.reason = "could not read " + Urls.redact(failed.url()) + ": " + failed.reason();
+            node.reason = "could not read " + Urls.redactSecrets(failed.url()) + ": " + failed.reason();
             return;
         }
         List<IndexFile> files = ((ProjectResult.Found) page).page().files();
@@ -185,6 +189,9 @@ public final class Assessor {
         node.reason = selection.reason();
         node.suggestion = selection.suggestion();
         node.extras = node.key.extras();
+        node.newestVersion = selection.newestAllowed() == null ? null : selection.newestAllowed().toString();
+        node.newestVersionWheels = selection.newestAllowedWheels();
+        node.compatibleVersion = selection.newestCompatible() == null ? null : selection.newestCompatible().toString();
         if (selection.chosen() != null) {
             Candidate chosen = selection.chosen();
             node.version = chosen.version().toString();
@@ -213,6 +220,7 @@ public final class Assessor {
                 continue;
             }
             CoreMetadata core = (CoreMetadata) read;
+            node.projectUrls = core.projectUrls();
             AssessedEnvironment environment = environments.get(node.key.environment());
             for (String requiresDist : core.requiresDist()) {
                 Requirement dependency;
@@ -313,7 +321,8 @@ public final class Assessor {
                 List<String> chain = new ArrayList<>(entry.getValue());
                 chain.add(child.key.project());
                 dependencies.add(new PackageResult(edge.requirementText(), child.key.project(), child.status,
-                        child.version, child.wheel, child.reason, child.suggestion, chain, List.of()));
+                        child.version, child.wheel, child.reason, child.suggestion, chain, List.of(),
+                        child.newestVersion, child.newestVersionWheels, child.compatibleVersion, child.projectUrls));
                 if (!child.available() && culprit == null) {
                     culprit = child;
                     culpritChain = chain;
@@ -324,10 +333,12 @@ public final class Assessor {
         if (root.available() && culprit != null) {
             return new PackageResult(top.written(), name, culprit.status, root.version, root.wheel,
                     "dependency " + String.join(" \u2190 ", culpritChain) + ": " + culprit.reason,
-                    culprit.suggestion, List.of(), dependencies);
+                    culprit.suggestion, List.of(), dependencies, root.newestVersion, root.newestVersionWheels,
+                    root.compatibleVersion, root.projectUrls);
         }
         return new PackageResult(top.written(), name, root.status, root.version, root.wheel, root.reason,
-                root.suggestion, List.of(), dependencies);
+                root.suggestion, List.of(), dependencies, root.newestVersion, root.newestVersionWheels,
+                root.compatibleVersion, root.projectUrls);
     }
 
     /** {@code name @ url}: a wheel URL is checked by its file name; anything else needs a build. */

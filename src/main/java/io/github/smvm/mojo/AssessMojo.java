@@ -68,7 +68,7 @@ public class AssessMojo extends AbstractAssessmentMojo {
                 outcome.environments().stream().mapToInt(e -> e.packages().size()).max().orElse(0),
                 outcome.environments().size(), String.join(", ", result.sources()),
                 (System.nanoTime() - start) / 1_000_000));
-        write(file, WheelHealthReport.toJson(outcome, policySettings().threshold(), Instant.now()));
+        write(file, WheelHealthReport.toJson(outcome, policySettings().threshold(), Instant.now(), result.sources()));
         getLog().info("Wrote " + file);
         setProperties(outcome);
         act(outcome);
