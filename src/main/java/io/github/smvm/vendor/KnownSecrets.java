@@ -57,8 +57,8 @@ public final class KnownSecrets {
                     int equals = parameter.indexOf('=');
                     String value = equals < 0 ? parameter : parameter.substring(equals + 1);
                     if (!value.isEmpty()) {
-                        result.add(value);
                         result.add(Urls.percentDecode(value));
+                        result.add(value);
                     }
                 }
             }

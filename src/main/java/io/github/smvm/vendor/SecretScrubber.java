@@ -41,7 +41,9 @@ public final class SecretScrubber {
     private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s<>\"'`|\\\\]+");
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "(?i)\\b((?:proxy-)?authorization\"?\\s*[:=]\\s*\"?)(?:(basic|bearer|token|digest|negotiate)\\s+)?[^\\s\",;]+");
-    private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
+    /** {@code Bearer}/{@code Basic} and a credential-like word (8+ characters with a digit or {@code +/=}). */
+    private static final Pattern SCHEME_CREDENTIAL = Pattern.compile(
+            "(?i)\\b(bearer|basic)\\s+(?=[A-Za-z._~-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}");
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(?i)\\b((?:access_|auth_|private_|api_)?(?:token|api[_-]?key|password|passwd|passphrase|secret))"
                     + "(\\s*[=:]\\s*)(?!\\*\\*\\*\\*)[^\\s&\"',;]+");

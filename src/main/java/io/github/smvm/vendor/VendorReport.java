@@ -712,7 +712,7 @@ public final class VendorReport {
 
     // ------------------------------------------------------------------ platform requests
 
-    private record PlatformRequest(String text, String note) {
+    record PlatformRequest(String text, String note) {
     }
 
     private static final Pattern GLIBC_PLATFORM = Pattern.compile("(manylinux|musllinux)_(\\d+)_(\\d+)_(.+)");
