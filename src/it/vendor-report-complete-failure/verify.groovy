@@ -13,6 +13,7 @@ def arch = machine.run(['uname', '-m']).out
 assert log.contains('[INFO] target/smvm/wheel-health.json does not exist: running the assessment')
 assert !new File(basedir, 'target/smvm/wheel-health.json').exists()
 assert report.issue_details.assessment_source == 'an assessment run by smvm:vendor-report'
+assert log.contains(': wheel status complete_failure')
 // the malformed line is skipped with a warning naming the file and the line
 assert log.contains('[WARNING] .smvm/wheel-fallback.log line 2 is not valid JSON; skipped')
 
@@ -44,7 +45,9 @@ assert pipError.message == 'ERROR: Could not find a version that satisfies the r
         'ERROR: No matching distribution found for slowbuild'
 def steps = report.troubleshooting_steps
 assert steps[0].action == 'Ran smvm:fallback' && steps[0].at == '2026-01-05T08:00:00Z'
-assert steps[0].result.startsWith('built the environment on Python 3.11.')
+def versionOf = { id -> report.environment.assessed_environments.find { it.id == id }.python_version }
+assert steps[0].result == "built the environment on Python ${versionOf('fallback')} instead of Python ${versionOf('primary')} " +
+        'with 2 packages in 41.2 s (reason: missing_wheels_primary); wheel status fallback_available'
 assert steps[1].action == 'Ran smvm:fallback' && steps[1].at == '2026-01-06T09:31:00Z'
 assert steps[1].result.contains('failed to build the environment on Python 3.11.')
 assert steps[1].result.endsWith('ERROR: No matching distribution found for slowbuild; the previous environment was restored from .smvm/backup/venv-20260106T093100Z')

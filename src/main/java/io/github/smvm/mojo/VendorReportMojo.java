@@ -127,6 +127,8 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
                 result.warnings().forEach(getLog()::warn);
                 health = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
                         result.sources());
+                getLog().info("Assessed from " + String.join(", ", result.sources()) + ": wheel status "
+                        + result.outcome().verdict().status().id());
                 origin = "an assessment run by smvm:vendor-report";
             }
             VendorReport.Judgement judgement = judge(health, origin, log);

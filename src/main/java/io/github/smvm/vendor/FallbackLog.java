@@ -25,20 +25,26 @@ public final class FallbackLog {
      * @param line the line number in the log, from 1
      * @param timestamp when it happened, as written ({@code 2026-11-22T10:20:00Z}), or {@code null}
      * @param event {@code wheel_fallback_successful}, {@code wheel_fallback_failed}, {@code primary_restored},
-     *     {@code environment_up_to_date}, or another value written by a newer plugin
+     *     {@code environment_built}, {@code environment_up_to_date}, or another value written by a newer plugin
+     * @param status the wheel status the run acted on
      * @param durationMs how long it took, or {@code null}
      * @param backup the path of the backup of the previous environment, or {@code null}
-     * @param error pip's error text for a failed run, or {@code null}
+     * @param pythonVersion the Python version of the environment the run left, or {@code null}
+     * @param packages how many packages that environment holds, or {@code null}
+     * @param error the failure (the step and pip's error text) for a failed run, or {@code null}
      */
     public record Entry(int line, String timestamp, String event, String reason, String primaryPython,
-            String fallbackPython, String status, Long durationMs, String backup, String error) {
+            String fallbackPython, String status, Long durationMs, String backup, String pythonVersion,
+            Integer packages, String error) {
 
         public boolean failed() {
             return "wheel_fallback_failed".equals(event);
         }
 
-        public boolean succeeded() {
-            return "wheel_fallback_successful".equals(event);
+        /** Whether the run built an environment ({@code wheel_fallback_successful}, {@code primary_restored}, ...). */
+        public boolean built() {
+            return "wheel_fallback_successful".equals(event) || "primary_restored".equals(event)
+                    || "environment_built".equals(event);
         }
     }
 
@@ -56,10 +62,10 @@ public final class FallbackLog {
             warnings = List.copyOf(warnings);
         }
 
-        /** The last run that tried to build the fallback environment, if any. */
+        /** The last run that tried to build an environment (and built it or failed), if any. */
         public java.util.Optional<Entry> lastAttempt() {
             for (int i = entries.size() - 1; i >= 0; i--) {
-                if (entries.get(i).failed() || entries.get(i).succeeded()) {
+                if (entries.get(i).failed() || entries.get(i).built()) {
                     return java.util.Optional.of(entries.get(i));
                 }
             }
@@ -110,10 +116,12 @@ public final class FallbackLog {
                 continue;
             }
             JsonNode duration = node.get("duration_ms");
+            JsonNode packages = node.get("packages");
             entries.add(new Entry(number, text(node, "timestamp"), event, text(node, "reason"),
                     text(node, "primary_python"), text(node, "fallback_python"), text(node, "status"),
-                    duration != null && duration.canConvertToLong() && duration.isNumber() ? duration.asLong() : null,
-                    text(node, "backup"), text(node, "error")));
+                    duration != null && duration.isIntegralNumber() ? duration.asLong() : null,
+                    text(node, "backup"), text(node, "python_version"),
+                    packages != null && packages.isIntegralNumber() ? packages.asInt() : null, text(node, "error")));
         }
         return new Read(true, entries, warnings);
     }

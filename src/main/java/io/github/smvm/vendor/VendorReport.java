@@ -473,7 +473,8 @@ public final class VendorReport {
                         : p.name() + " (dependency " + String.join(", ", culprits) + ")");
             }
             if (!failing.isEmpty()) {
-                result.add(failing.size() + " of " + checked.size() + " requirements have no "
+                result.add(failing.size() + " of " + checked.size() + " requirements "
+                        + (failing.size() == 1 ? "has" : "have") + " no "
                         + (env.interpreterTag() == null ? "" : env.interpreterTag() + " ") + "wheel for "
                         + (env.platform() == null ? "this environment" : env.platform()) + " (" + env.describe() + "): "
                         + String.join(", ", failing));
@@ -623,23 +624,33 @@ public final class VendorReport {
     }
 
     private static String describe(FallbackLog.Entry e) {
-        String from = e.primaryPython() == null ? "" : " instead of Python " + e.primaryPython();
         String took = e.durationMs() == null ? "" : " in " + seconds(e.durationMs());
-        String status = e.status() == null ? "" : "; status " + e.status();
+        String status = e.status() == null ? "" : "; wheel status " + e.status();
         String reason = e.reason() == null ? "" : " (reason: " + e.reason() + ")";
+        String packages = e.packages() == null ? "" : " with " + e.packages() + " package" + (e.packages() == 1 ? "" : "s");
+        String python = e.pythonVersion() != null ? e.pythonVersion() : null;
         return switch (e.event()) {
             case "wheel_fallback_successful" -> "built the environment on Python "
-                    + (e.fallbackPython() == null ? "?" : e.fallbackPython()) + from + took + reason + status
-                    + (e.backup() == null ? "" : "; the previous environment was kept at " + e.backup());
-            case "wheel_fallback_failed" -> "failed to build the environment on Python "
-                    + (e.fallbackPython() == null ? "?" : e.fallbackPython()) + took + reason + status
+                    + orUnknown(python != null ? python : e.fallbackPython())
+                    + (e.primaryPython() == null ? "" : " instead of Python " + e.primaryPython()) + packages + took
+                    + reason + status + (e.backup() == null ? "" : "; the previous environment was kept at " + e.backup());
+            case "wheel_fallback_failed" -> "failed to build the environment"
+                    + (e.fallbackPython() == null ? "" : " on Python " + e.fallbackPython()) + took + reason + status
                     + (e.error() == null ? "" : ": " + lastLine(e.error()))
                     + (e.backup() == null ? "" : "; the previous environment was restored from " + e.backup());
             case "primary_restored" -> "went back to the primary interpreter"
-                    + (e.primaryPython() == null ? "" : ", Python " + e.primaryPython()) + took + reason + status;
-            case "environment_up_to_date" -> "the environment was already up to date" + took + status;
+                    + (python != null ? ", Python " + python : e.primaryPython() == null ? "" : ", Python " + e.primaryPython())
+                    + packages + took + reason + status;
+            case "environment_built" -> "built the environment on Python "
+                    + orUnknown(python != null ? python : e.primaryPython()) + packages + took + status;
+            case "environment_up_to_date" -> "the environment was already up to date"
+                    + (python == null ? "" : " (Python " + python + ")") + took + status;
             default -> "event " + e.event() + took + reason + status;
         };
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "?" : value;
     }
 
     private static ArrayNode requests(Assessment assessment, List<Affected> affected) {

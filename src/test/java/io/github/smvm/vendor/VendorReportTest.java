@@ -63,7 +63,7 @@ class VendorReportTest {
 
         JsonNode details = json.get("issue_details");
         assertEquals(List.of(
-                "1 of 2 requirements have no cp312 wheel for manylinux_2_36_x86_64 (primary interpreter, Python 3.12.1): "
+                "1 of 2 requirements has no cp312 wheel for manylinux_2_36_x86_64 (primary interpreter, Python 3.12.1): "
                         + "fastcalc (no_wheel)",
                 "Wheel status fallback_available (missing_wheels_primary): Only the fallback interpreter (Python 3.11.7) "
                         + "installs every requirement from wheels; the primary interpreter (Python 3.12.1) lacks wheels"),
@@ -142,7 +142,7 @@ class VendorReportTest {
         assertEquals("speedups>=1.0", affected.get(0).get("requirement").asText());
         assertEquals("speedups-1.2.0-cp311-cp311-manylinux_2_28_x86_64.whl",
                 affected.get(0).get("working_environments").get(0).get("wheel").asText());
-        assertEquals("1 of 1 requirements have no cp312 wheel for manylinux_2_36_x86_64 (primary interpreter, "
+        assertEquals("1 of 1 requirements has no cp312 wheel for manylinux_2_36_x86_64 (primary interpreter, "
                 + "Python 3.12.1): dataapp (dependency speedups)", json.get("issue_details").get("symptoms").get(0).asText());
         assertEquals("Publish cp312 wheels for manylinux_2_28_x86_64 for speedups 1.2.x",
                 json.get("requested_support").get(0).get("request").asText());
@@ -206,7 +206,7 @@ class VendorReportTest {
         String pip = "Collecting fastcalc~=2.0\nERROR: No matching distribution found for fastcalc~=2.0";
         FallbackLog.Read log = FallbackLog.parse(List.of(
                 "{\"timestamp\":\"2026-11-22T10:16:00Z\",\"event\":\"wheel_fallback_failed\",\"reason\":\"missing_wheels_primary\","
-                        + "\"primary_python\":\"3.12.1\",\"fallback_python\":\"3.11.7\",\"status\":\"failed\",\"duration_ms\":2500,"
+                        + "\"primary_python\":\"3.12.1\",\"fallback_python\":\"3.11.7\",\"status\":\"fallback_available\",\"duration_ms\":2500,"
                         + "\"backup\":\".smvm/backup/1\",\"error\":" + quote(pip) + "}"), ".smvm/wheel-fallback.log");
         VendorReport report = VendorReport.build(inputs(degraded().json(), log));
         JsonNode json = report.json();
@@ -223,8 +223,8 @@ class VendorReportTest {
         JsonNode step = json.get("troubleshooting_steps").get(5);
         assertEquals("Ran smvm:fallback", step.get("action").asText());
         assertEquals("failed to build the environment on Python 3.11.7 in 2.5 s (reason: missing_wheels_primary); "
-                + "status failed: ERROR: No matching distribution found for fastcalc~=2.0; the previous environment was "
-                + "restored from .smvm/backup/1", step.get("result").asText());
+                + "wheel status fallback_available: ERROR: No matching distribution found for fastcalc~=2.0; the previous "
+                + "environment was restored from .smvm/backup/1", step.get("result").asText());
     }
 
     @Test
@@ -232,7 +232,8 @@ class VendorReportTest {
         FallbackLog.Read log = FallbackLog.parse(List.of(
                 "{\"timestamp\":\"2026-11-22T10:16:00Z\",\"event\":\"wheel_fallback_failed\",\"error\":\"ERROR: boom\"}",
                 "{\"timestamp\":\"2026-11-22T10:18:00Z\",\"event\":\"wheel_fallback_successful\",\"fallback_python\":\"3.11.7\","
-                        + "\"primary_python\":\"3.12.1\",\"duration_ms\":800,\"status\":\"fallback_active\",\"backup\":null}",
+                        + "\"primary_python\":\"3.12.1\",\"duration_ms\":800,\"status\":\"fallback_available\",\"backup\":null,"
+                        + "\"python_version\":\"3.11.7\",\"packages\":3}",
                 "{\"timestamp\":\"2026-11-22T10:19:00Z\",\"event\":\"environment_up_to_date\",\"duration_ms\":5}"),
                 ".smvm/wheel-fallback.log");
         VendorReport report = VendorReport.build(inputs(degraded().json(), log));
@@ -241,8 +242,9 @@ class VendorReportTest {
         assertEquals("Build on the fallback interpreter, Python 3.11.7 (mvn smvm:fallback); the fallback environment was "
                 + "built at 2026-11-22T10:18:00Z", report.judgement().workaround());
         assertEquals(List.of(
-                "failed to build the environment on Python ?: ERROR: boom",
-                "built the environment on Python 3.11.7 instead of Python 3.12.1 in 800 ms; status fallback_active",
+                "failed to build the environment: ERROR: boom",
+                "built the environment on Python 3.11.7 instead of Python 3.12.1 with 3 packages in 800 ms; wheel status "
+                        + "fallback_available",
                 "the environment was already up to date in 5 ms"),
                 texts(report.json().get("troubleshooting_steps"), "result").subList(5, 8));
     }
@@ -313,7 +315,7 @@ class VendorReportTest {
                 + "cp313-macosx_14_0_arm64", report.judgement().reason());
         assertEquals("Publish cp313 wheels for macosx_14_0_arm64 for report-kit 0.3.x",
                 report.json().get("requested_support").get(0).get("request").asText());
-        assertEquals("1 of 1 requirements have no cp313 wheel for macosx_14_0_arm64 (target cp313-macosx_14_0_arm64): "
+        assertEquals("1 of 1 requirements has no cp313 wheel for macosx_14_0_arm64 (target cp313-macosx_14_0_arm64): "
                 + "report-kit (no_wheel)", report.json().get("issue_details").get("symptoms").get(0).asText());
     }
 
