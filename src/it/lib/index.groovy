@@ -3,7 +3,8 @@
 //
 //   def index = evaluate(new File(itSources, 'lib/index.groovy'))
 //   index.build(new File(basedir, 'index'), [
-//       [name: 'demo', version: '1.0', tag: 'py3-none-any', requires: ['other>=1']],
+//       [name: 'demo', version: '1.0', tag: 'py3-none-any', requires: ['other>=1'],
+//        projectUrls: [Homepage: 'https://example.org/demo']],
 //       [name: 'slow', version: '2.0', sdist: true],
 //       [name: 'explodes', version: '1.0', tag: 'py3-none-any', source: "raise RuntimeError('boom')\n"],
 //       [name: 'scikit-thing', version: '1.0', tag: 'py3-none-any', module: 'skthing'],
@@ -25,6 +26,7 @@ def wheelBytes = { Map spec ->
     def metadata = ["Metadata-Version: 2.1", "Name: ${spec.name}", "Version: ${spec.version}"]
     if (spec.requiresPython) metadata << "Requires-Python: ${spec.requiresPython}"
     (spec.requires ?: []).each { metadata << "Requires-Dist: ${it}" }
+    (spec.projectUrls ?: [:]).each { label, url -> metadata << "Project-URL: ${label}, ${url}" }
     def files = new LinkedHashMap<String, byte[]>()
     files["${module}/__init__.py"] = (spec.source ?: "__version__ = '${spec.version}'\n").bytes
     files["${distInfo}/METADATA"] = (metadata.join('\n') + '\n').bytes

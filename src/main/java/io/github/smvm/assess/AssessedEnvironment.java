@@ -17,10 +17,22 @@ import java.util.Objects;
  * @param selection tags and Python version for file selection, or {@code null} when unavailable
  * @param markers the PEP 508 marker environment, or {@code null} when unavailable
  * @param unavailableReason why the interpreter is missing, or {@code null}
+ * @param interpreterTag the interpreter tag of the environment's wheels ({@code cp312}), or {@code null}
+ *     when unavailable
+ * @param pipVersion the version of pip in the interpreter, or {@code null} for a target, an unavailable
+ *     interpreter or one without pip
  */
 public record AssessedEnvironment(String id, Role role, String pythonVersion, String implementation,
         String executable, String platform, SelectionEnvironment selection, MarkerEnvironment markers,
-        String unavailableReason) {
+        String unavailableReason, String interpreterTag, String pipVersion) {
+
+    /** An environment whose interpreter tag and pip version are not known. */
+    public AssessedEnvironment(String id, Role role, String pythonVersion, String implementation,
+            String executable, String platform, SelectionEnvironment selection, MarkerEnvironment markers,
+            String unavailableReason) {
+        this(id, role, pythonVersion, implementation, executable, platform, selection, markers, unavailableReason,
+                null, null);
+    }
 
     public AssessedEnvironment {
         Objects.requireNonNull(id, "id");

@@ -66,7 +66,7 @@ public final class AssessmentRun {
     }
 
     /**
-     * @param sources the index and find-links locations consulted, without credentials
+     * @param sources the index and find-links locations consulted, without credentials or query values
      * @param warnings input accepted with a remark, each naming its place
      */
     public record Result(AssessmentOutcome outcome, List<String> sources, List<String> warnings) {
@@ -128,7 +128,7 @@ public final class AssessmentRun {
             throw new InvalidConfigurationException("noIndex", "--no-index is set and there are no find-links: "
                     + "there is nowhere to look for packages", null);
         }
-        List<String> sourceNames = clients.stream().map(c -> Urls.redact(c.location())).toList();
+        List<String> sourceNames = clients.stream().map(c -> Urls.redactSecrets(c.location())).toList();
         progress.accept("reading " + String.join(", ", sourceNames));
         CompositeIndex index = new CompositeIndex(clients, indexOptions);
         MetadataFetcher fetcher = new MetadataFetcher(transport, indexOptions);

@@ -69,6 +69,10 @@ public final class Assessor {
         String suggestion;
         IndexFile chosenFile;
         Set<String> extras;
+        String newestVersion;
+        List<String> newestVersionWheels = List.of();
+        String compatibleVersion;
+        Map<String, String> projectUrls = Map.of();
         final List<Edge> edges = new ArrayList<>();
         /** The project's files and the requirement's hashes, kept to choose again. */
         List<IndexFile> files;
@@ -176,13 +180,13 @@ public final class Assessor {
     private void decide(Node node, ProjectResult page, AssessedEnvironment environment, Set<String> hashes) {
         if (page instanceof ProjectResult.NotFound notFound) {
             node.status = Status.NOT_FOUND;
-            node.reason = "no project '" + node.key.project() + "' on " + index.location()
+            node.reason = "no project '" + node.key.project() + "' on " + Urls.redactSecrets(index.location())
                     + (notFound.warnings().isEmpty() ? "" : " (" + String.join("; ", notFound.warnings()) + ")");
             return;
         }
         if (page instanceof ProjectResult.Failed failed) {
             node.status = Status.ERROR;
-            node.reason = "could not read " + Urls.redact(failed.url()) + ": " + failed.reason();
+            node.reason = "could not read " + Urls.redactSecrets(failed.url()) + ": " + failed.reason();
             return;
         }
         node.files = ((ProjectResult.Found) page).page().files();
@@ -199,6 +203,9 @@ public final class Assessor {
         node.status = selection.status();
         node.reason = selection.reason();
         node.suggestion = selection.suggestion();
+        node.newestVersion = selection.newestAllowed() == null ? null : selection.newestAllowed().toString();
+        node.newestVersionWheels = selection.newestAllowedWheels();
+        node.compatibleVersion = selection.newestCompatible() == null ? null : selection.newestCompatible().toString();
         Candidate chosen = selection.chosen();
         node.version = chosen == null ? null : chosen.version().toString();
         node.wheel = chosen == null ? null : chosen.filename();
@@ -250,6 +257,7 @@ public final class Assessor {
                     again.add(node);
                     continue;
                 }
+                node.projectUrls = ((CoreMetadata) read).projectUrls();
                 addDependencies(node, (CoreMetadata) read, environment, nodes, next);
             }
             round = again;
@@ -356,7 +364,8 @@ public final class Assessor {
                 List<String> chain = new ArrayList<>(entry.getValue());
                 chain.add(child.key.project());
                 dependencies.add(new PackageResult(edge.requirementText(), child.key.project(), child.status,
-                        child.version, child.wheel, child.reason, child.suggestion, chain, List.of()));
+                        child.version, child.wheel, child.reason, child.suggestion, chain, List.of(),
+                        child.newestVersion, child.newestVersionWheels, child.compatibleVersion, child.projectUrls));
                 if (!child.available() && culprit == null) {
                     culprit = child;
                     culpritChain = chain;
@@ -367,10 +376,12 @@ public final class Assessor {
         if (root.available() && culprit != null) {
             return new PackageResult(top.written(), name, culprit.status, root.version, root.wheel,
                     "dependency " + String.join(" \u2190 ", culpritChain) + ": " + culprit.reason,
-                    culprit.suggestion, List.of(), dependencies);
+                    culprit.suggestion, List.of(), dependencies, root.newestVersion, root.newestVersionWheels,
+                    root.compatibleVersion, root.projectUrls);
         }
         return new PackageResult(top.written(), name, root.status, root.version, root.wheel, root.reason,
-                root.suggestion, List.of(), dependencies);
+                root.suggestion, List.of(), dependencies, root.newestVersion, root.newestVersionWheels,
+                root.compatibleVersion, root.projectUrls);
     }
 
     /** {@code name @ url}: a wheel URL is checked by its file name; anything else needs a build. */

@@ -23,7 +23,7 @@ public final class Environments {
         String description = info.tagEnvironment().interpreter().tag() + " " + tags.mostSpecificPlatform();
         return new AssessedEnvironment(id, role, info.version().toString(), info.implementationName(), executable,
                 tags.mostSpecificPlatform(), new SelectionEnvironment(tags, Version.parse(python), description),
-                info.markerEnvironment(), null);
+                info.markerEnvironment(), null, info.tagEnvironment().interpreter().tag(), info.pipVersion());
     }
 
     /**
@@ -41,7 +41,7 @@ public final class Environments {
         String description = interpreter.tag() + " " + tags.mostSpecificPlatform();
         return new AssessedEnvironment(id, Role.TARGET, minor, implementationName(interpreter), null,
                 tags.mostSpecificPlatform(), new SelectionEnvironment(tags, Version.parse(minor), description),
-                markers(interpreter, target.platform()), null);
+                markers(interpreter, target.platform()), null, interpreter.tag(), null);
     }
 
     private static String implementationName(Interpreter interpreter) {

@@ -1,7 +1,9 @@
 package io.github.smvm.assess;
 
 import io.github.smvm.selection.Status;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,9 +19,19 @@ import java.util.Objects;
  *     a top-level requirement
  * @param dependencies for a top-level requirement, its transitive dependencies (each once, by the
  *     shortest chain); empty for a dependency
+ * @param newestVersion the newest version the requirement allows in this environment (any file type),
+ *     or {@code null} when none or unknown
+ * @param newestVersionWheels the tag sets of the wheels published for {@code newestVersion}, whatever
+ *     their platform; empty when none or unknown
+ * @param compatibleVersion the newest version, whatever the specifier, with a wheel this environment
+ *     accepts, or {@code null} when none or unknown
+ * @param projectUrls the {@code Project-URL}s (and {@code Home-page}) of the chosen wheel's metadata,
+ *     label to URL; empty when no metadata was read
  */
 public record PackageResult(String requirement, String name, Status status, String version, String wheel,
-        String reason, String suggestion, List<String> via, List<PackageResult> dependencies) {
+        String reason, String suggestion, List<String> via, List<PackageResult> dependencies,
+        String newestVersion, List<String> newestVersionWheels, String compatibleVersion,
+        Map<String, String> projectUrls) {
 
     public PackageResult {
         Objects.requireNonNull(requirement, "requirement");
@@ -27,5 +39,15 @@ public record PackageResult(String requirement, String name, Status status, Stri
         Objects.requireNonNull(status, "status");
         via = List.copyOf(via);
         dependencies = List.copyOf(dependencies);
+        newestVersionWheels = newestVersionWheels == null ? List.of() : List.copyOf(newestVersionWheels);
+        projectUrls = projectUrls == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(projectUrls));
+    }
+
+    /** A result without the facts on which wheels exist (a locked package, a direct reference, ...). */
+    public PackageResult(String requirement, String name, Status status, String version, String wheel,
+            String reason, String suggestion, List<String> via, List<PackageResult> dependencies) {
+        this(requirement, name, status, version, wheel, reason, suggestion, via, dependencies, null, List.of(), null,
+                Map.of());
     }
 }

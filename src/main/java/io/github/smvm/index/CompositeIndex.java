@@ -61,7 +61,7 @@ public final class CompositeIndex extends CachingIndexClient {
                 warnings.addAll(f.page().warnings());
             } else if (r instanceof ProjectResult.Failed fail) {
                 failed++;
-                String msg = Urls.redact(source.location()) + ": " + fail.reason();
+                String msg = Urls.redactSecrets(source.location()) + ": " + fail.reason();
                 failures.add(msg);
                 warnings.add(msg);
             } else {

@@ -39,6 +39,49 @@ public final class Urls {
         return sb.toString();
     }
 
+    /**
+     * The URL without its user-info and with the value of every query and fragment parameter replaced
+     * by {@code ****} ({@code https://u:p@host/simple/?token=abc} becomes
+     * {@code https://host/simple/?token=****}; a parameter without {@code =} is replaced whole). Use
+     * this for configured locations in text that leaves the build (reports, the list of indexes read):
+     * a query string often carries an access token, and unlike {@link #redact(URI)} this keeps none.
+     */
+    public static String redactSecrets(URI uri) {
+        if (uri == null) {
+            return "null";
+        }
+        String text = redact(uri);
+        int fragment = text.indexOf('#');
+        String beforeFragment = fragment < 0 ? text : text.substring(0, fragment);
+        int query = beforeFragment.indexOf('?');
+        StringBuilder sb = new StringBuilder(query < 0 ? beforeFragment : beforeFragment.substring(0, query));
+        if (query >= 0) {
+            sb.append('?').append(maskParameters(beforeFragment.substring(query + 1)));
+        }
+        if (fragment >= 0) {
+            sb.append('#').append(maskParameters(text.substring(fragment + 1)));
+        }
+        return sb.toString();
+    }
+
+    private static String maskParameters(String parameters) {
+        if (parameters.isEmpty()) {
+            return parameters;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String parameter : parameters.split("[&;]")) {
+            if (parameter.isEmpty()) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            int equals = parameter.indexOf('=');
+            sb.append(equals < 0 ? "****" : parameter.substring(0, equals + 1) + "****");
+        }
+        return sb.toString();
+    }
+
     /** The URL with its user-info removed, as a URI. */
     public static URI withoutUserInfo(URI uri) {
         String authority = uri.getRawAuthority();

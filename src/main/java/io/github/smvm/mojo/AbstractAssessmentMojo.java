@@ -141,11 +141,17 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
 
     /** Runs the assessment, mapping every input and configuration problem to a message naming its source. */
     AssessmentRun.Result assess() throws MojoExecutionException {
+        try (Prober prober = new Prober(probeTimeout())) {
+            return assess(new Discovery(DefaultDiscoveryContext.system(), new CachingProbe(prober), 2,
+                    getLog()::debug));
+        }
+    }
+
+    /** {@link #assess()} with a given discovery, so that a goal can share its probes. */
+    AssessmentRun.Result assess(Discovery discovery) throws MojoExecutionException {
         PolicySettings policy = policySettings();
         AssessmentRun.Config config = config();
-        try (Prober prober = new Prober(probeTimeout())) {
-            Discovery discovery = new Discovery(DefaultDiscoveryContext.system(), new CachingProbe(prober), 2,
-                    getLog()::debug);
+        try {
             return AssessmentRun.run(config, policy, discovery, System.getenv(), getLog()::debug);
         } catch (RequirementsFileException e) {
             throw new MojoExecutionException("Cannot read the requirements: " + e.getMessage(), e);
@@ -169,7 +175,8 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
             throw e;
         }
         result.warnings().forEach(getLog()::warn);
-        write(file, WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now()));
+        write(file, WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
+                result.sources()));
         getLog().info("Wrote " + file);
         return result;
     }

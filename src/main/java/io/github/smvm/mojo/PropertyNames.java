@@ -42,6 +42,13 @@ final class PropertyNames {
     static final String SELECTED_PYTHON = "smvm.selected.python";
     static final String SELECTED_VERSION = "smvm.selected.version";
     static final String WHEEL_STATUS = "smvm.wheel.status";
+    /** smvm:vendor-report. */
+    static final String VENDOR_REPORT_SKIP = "smvm.vendorReport.skip";
+    static final String VENDOR_REPORT_ONLY_WHEN_DEGRADED = "smvm.vendorReport.onlyWhenDegraded";
+    static final String VENDOR_REPORT_AFFECTED_USERS = "smvm.vendorReport.affectedUsers";
+    static final String VENDOR_REPORT_ESTIMATED_RESOLUTION_TIME = "smvm.vendorReport.estimatedResolutionTime";
+    static final String VENDOR_REPORT_CONTACT = "smvm.vendorReport.contact";
+    static final String VENDOR_REPORT_FALLBACK_LOG = "smvm.vendorReport.fallbackLog";
 
     private PropertyNames() {}
 }

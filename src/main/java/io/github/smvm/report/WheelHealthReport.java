@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code wheel-health.json}: the assessment's report, read by CI pipelines and by the other goals.
@@ -32,6 +33,14 @@ public final class WheelHealthReport {
     private WheelHealthReport() {}
 
     public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Instant now) {
+        return toJson(outcome, threshold, now, List.of());
+    }
+
+    /**
+     * @param indexes the index and find-links locations the assessment read, already without
+     *     credentials or query values; listed in every environment that was assessed
+     */
+    public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Instant now, List<String> indexes) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         Verdict verdict = outcome.verdict();
         Optional<EnvironmentResult> primary = outcome.environment(Role.PRIMARY);
@@ -62,6 +71,13 @@ public final class WheelHealthReport {
             node.put("implementation", env.implementation());
             node.put("executable", env.executable());
             node.put("platform", env.platform());
+            node.put("interpreter_tag", env.interpreterTag());
+            node.put("pip_version", env.pipVersion());
+            node.put("unavailable_reason", env.unavailableReason());
+            ArrayNode read = node.putArray("indexes");
+            if (env.available()) {
+                indexes.forEach(read::add);
+            }
             if (health == null) {
                 node.putNull("ratio");
             } else {
@@ -107,6 +123,12 @@ public final class WheelHealthReport {
             node.put("wheel", p.wheel());
             node.put("reason", p.reason());
             node.put("suggestion", p.suggestion());
+            node.put("newest_version", p.newestVersion());
+            ArrayNode wheels = node.putArray("newest_version_wheels");
+            p.newestVersionWheels().forEach(wheels::add);
+            node.put("compatible_version", p.compatibleVersion());
+            ObjectNode urls = node.putObject("project_urls");
+            new TreeMap<>(p.projectUrls()).forEach(urls::put);
             if (dependency) {
                 ArrayNode via = node.putArray("via");
                 p.via().forEach(via::add);

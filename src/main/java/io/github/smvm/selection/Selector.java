@@ -56,6 +56,8 @@ public final class Selector {
      * @param specifier the requirement's version specifier
      * @param allowPrereleases pip's {@code --pre}
      * @param hashes the requirement's {@code --hash} values ({@code sha256:hex}); empty for none
+     * @return the choice, with the wheels published for the newest allowed version and the newest
+     *     version this environment has a wheel for (what a request to the vendor builds on)
      */
     public static Selection select(String project, SpecifierSet specifier, boolean allowPrereleases,
             List<IndexFile> files, SelectionEnvironment environment, Set<String> hashes) {
@@ -67,6 +69,15 @@ public final class Selector {
      *     has read ({@code null} values: the metadata has none); a version it excludes is not chosen
      */
     public static Selection select(String project, SpecifierSet specifier, boolean allowPrereleases,
+            List<IndexFile> files, SelectionEnvironment environment, Set<String> hashes,
+            Map<Version, String> metadataRequiresPython) {
+        Selection selection = choose(project, specifier, allowPrereleases, files, environment, hashes,
+                metadataRequiresPython);
+        return selection.withAvailability(wheelsOf(project, files, selection.newestAllowed()),
+                newestCompatible(project, files, environment));
+    }
+
+    private static Selection choose(String project, SpecifierSet specifier, boolean allowPrereleases,
             List<IndexFile> files, SelectionEnvironment environment, Set<String> hashes,
             Map<Version, String> metadataRequiresPython) {
         Objects.requireNonNull(specifier, "specifier");
@@ -289,4 +300,31 @@ public final class Selector {
         return versions.size() > count ? shown + ", ..." : shown;
     }
 
+    /** The tag sets of the wheels of {@code version}, sorted; empty for {@code null}. */
+    static List<String> wheelsOf(String project, List<IndexFile> files, Version version) {
+        if (version == null) {
+            return List.of();
+        }
+        return candidates(project, files).stream()
+                .filter(c -> c.isWheel() && c.version().equals(version))
+                .map(c -> c.wheel().tagSet())
+                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+    }
+
+    /**
+     * The newest version, whatever the specifier, with a wheel the environment accepts and a
+     * {@code Requires-Python} it meets; yanked files left out, pre-releases only when no final
+     * release has such a wheel.
+     */
+    static Version newestCompatible(String project, List<IndexFile> files, SelectionEnvironment environment) {
+        List<Version> versions = candidates(project, files).stream()
+                .filter(c -> c.isWheel() && !c.file().yanked()
+                        && requiresPythonAllows(c.file().requiresPython(), environment.pythonVersion())
+                        && environment.tags().compatibility(c.wheel().tags()).isCompatible())
+                .map(Candidate::version)
+                .toList();
+        Comparator<Version> order = Comparator.naturalOrder();
+        return versions.stream().filter(v -> !v.isPrerelease()).max(order)
+                .orElseGet(() -> versions.stream().max(order).orElse(null));
+    }
 }

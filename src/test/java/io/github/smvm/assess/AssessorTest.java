@@ -242,4 +242,33 @@ class AssessorTest {
         assertEquals("demo 2.0 requires Python >=3.14 (in its metadata) and no allowed version supports Python 3.12",
                 pinned.reason());
     }
+
+    @Test
+    void recordsWhichWheelsExistTheNewestVersionThatFitsAndTheChosenWheelsProjectUrls() {
+        TestIndex index = new TestIndex();
+        index.wheel("fastcalc", "2.0.4", "fastcalc-2.0.4-cp312-cp312-manylinux_2_17_x86_64.whl");
+        index.wheel("fastcalc", "2.1.0", "fastcalc-2.1.0-cp312-cp312-macosx_11_0_arm64.whl");
+        index.wheel("fastcalc", "2.1.0", "fastcalc-2.1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl");
+        index.sdist("fastcalc", "2.1.0", "fastcalc-2.1.0.tar.gz");
+        index.wheel("fastcalc", "3.0.0", "fastcalc-3.0.0-cp312-cp312-manylinux_2_17_x86_64.whl");
+        URI root = index.writeTo(temp.resolve("index"));
+        IndexOptions indexOptions = IndexOptions.defaults();
+        MetadataSource metadata = file -> CoreMetadata.parse(file.filename(), "Metadata-Version: 2.1\nName: fastcalc\n"
+                + "Version: 2.1.0\nProject-URL: Source, https://github.com/example/fastcalc\nHome-page: https://fastcalc.example.org\n");
+        Assessor assessor = new Assessor(new FileIndexClient(Path.of(root), indexOptions), metadata, executor,
+                AssessmentOptions.defaults());
+        List<EnvironmentResult> results = assessor.assess(List.of(top("fastcalc~=2.0")), List.of(LINUX, MAC));
+
+        PackageResult linux = only(results, LINUX.id(), "fastcalc");
+        assertEquals(Status.OLDER_WHEEL, linux.status());
+        assertEquals("2.1.0", linux.newestVersion());
+        assertEquals(List.of("cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64", "cp312-cp312-macosx_11_0_arm64"),
+                linux.newestVersionWheels());
+        assertEquals("3.0.0", linux.compatibleVersion(), "outside the specifier, but it has a wheel here");
+        assertEquals(Map.of("Source", "https://github.com/example/fastcalc", "Homepage", "https://fastcalc.example.org"),
+                linux.projectUrls());
+        PackageResult mac = only(results, MAC.id(), "fastcalc");
+        assertEquals(Status.WHEEL, mac.status());
+        assertEquals("2.1.0", mac.compatibleVersion());
+    }
 }

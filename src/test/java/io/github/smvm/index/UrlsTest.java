@@ -19,6 +19,16 @@ class UrlsTest {
     }
 
     @Test
+    void redactSecretsAlsoMasksEveryQueryAndFragmentValue() {
+        assertEquals("http://127.0.0.1:8080/simple/?token=****&x=****",
+                Urls.redactSecrets(URI.create("http://user:s3cr3t@127.0.0.1:8080/simple/?token=abc&x=1")));
+        assertEquals("https://host/simple/?****&b=****#sha256=****",
+                Urls.redactSecrets(URI.create("https://host/simple/?opaque-token;b=2#sha256=ff")));
+        assertEquals("https://host/simple/", Urls.redactSecrets(URI.create("https://host/simple/")));
+        assertEquals("file:///srv/index/", Urls.redactSecrets(URI.create("file:///srv/index/")));
+    }
+
+    @Test
     void fileNameIsTheLastSegmentPercentDecoded() {
         assertEquals("foo 1.0.tar.gz", Urls.fileName(URI.create("https://h/a/foo%201.0.tar.gz")));
     }

@@ -1,0 +1,72 @@
+package io.github.smvm.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smvm.assess.AssessedEnvironment;
+import io.github.smvm.assess.AssessmentOutcome;
+import io.github.smvm.assess.EnvironmentResult;
+import io.github.smvm.assess.Environments;
+import io.github.smvm.assess.PackageResult;
+import io.github.smvm.assess.Role;
+import io.github.smvm.policy.HealthPolicy;
+import io.github.smvm.policy.OnDegraded;
+import io.github.smvm.policy.PolicySettings;
+import io.github.smvm.selection.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The keys the vendor report reads, added to environments and packages without changing the others. */
+class WheelHealthReportTest {
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void environmentsAndPackagesCarryIndexesPipAndWheelAvailability() {
+        AssessedEnvironment target = Environments.ofTarget("cp312-manylinux_2_28_x86_64");
+        PackageResult fastcalc = new PackageResult("fastcalc~=2.0", "fastcalc", Status.NO_WHEEL, null, null, "no cp312 wheel",
+                null, List.of(), List.of(new PackageResult("core>=1", "core", Status.WHEEL, "1.0", "core-1.0-py3-none-any.whl",
+                        null, null, List.of("fastcalc", "core"), List.of(), "1.0", List.of("py3-none-any"), "1.0", Map.of())),
+                "2.1.0", List.of("cp311-cp311-manylinux_2_17_x86_64"), null,
+                Map.of("Source", "https://github.com/example/fastcalc", "Homepage", "https://fastcalc.example.org"));
+        AssessmentOutcome outcome = AssessmentOutcome.of(List.of(
+                new EnvironmentResult(AssessedEnvironment.unavailable("primary", Role.PRIMARY, "no 3.12\nlooked in PATH"), List.of()),
+                new EnvironmentResult(target, List.of(fastcalc))),
+                new HealthPolicy(new PolicySettings(0.9, Set.of(), Set.of(), OnDegraded.FALLBACK, true)));
+        ObjectNode json = WheelHealthReport.toJson(outcome, 0.9, Instant.parse("2026-11-22T10:15:00Z"),
+                List.of("https://host/simple/?token=****"));
+
+        assertEquals(List.of("schema_version", "timestamp", "wheel_status", "primary_python", "fallback_python",
+                "selected_python", "threshold", "packages_checked", "packages_available", "packages_failed",
+                "fallback_required", "fallback_reason", "recommendations", "environments"), names(json));
+        JsonNode primary = json.get("environments").get(0);
+        assertEquals("no 3.12\nlooked in PATH", primary.get("unavailable_reason").asText());
+        assertEquals("[]", primary.get("indexes").toString(), "an unavailable environment read nothing");
+        JsonNode env = json.get("environments").get(1);
+        assertEquals(List.of("id", "role", "python_version", "implementation", "executable", "platform", "interpreter_tag",
+                "pip_version", "unavailable_reason", "indexes", "ratio", "healthy", "packages"), names(env));
+        assertEquals("cp312", env.get("interpreter_tag").asText());
+        assertEquals("null", env.get("pip_version").toString());
+        assertEquals("[\"https://host/simple/?token=****\"]", env.get("indexes").toString());
+        JsonNode p = env.get("packages").get(0);
+        assertEquals(List.of("requirement", "name", "status", "version", "wheel", "reason", "suggestion", "newest_version",
+                "newest_version_wheels", "compatible_version", "project_urls", "dependencies"), names(p));
+        assertEquals("2.1.0", p.get("newest_version").asText());
+        assertEquals("[\"cp311-cp311-manylinux_2_17_x86_64\"]", p.get("newest_version_wheels").toString());
+        assertEquals("null", p.get("compatible_version").toString());
+        assertEquals("{\"Homepage\":\"https://fastcalc.example.org\",\"Source\":\"https://github.com/example/fastcalc\"}",
+                p.get("project_urls").toString());
+        JsonNode dependency = p.get("dependencies").get(0);
+        assertEquals("1.0", dependency.get("compatible_version").asText());
+        assertEquals("[\"fastcalc\",\"core\"]", dependency.get("via").toString());
+    }
+}
