@@ -105,9 +105,9 @@ public final class MarkdownReport {
             md.append("Every requirement installs from a wheel in every environment.\n\n");
             return;
         }
-        md.append("### Problems\n\n").append(failing.size()).append(" of ").append(view.rows().size())
-                .append(failing.size() == 1 ? " requirement does" : " requirements do")
-                .append(" not install from wheels everywhere.\n\n");
+        md.append("### Problems\n\n").append(failing.size())
+                .append(failing.size() == 1 ? " requirement" : " requirements").append(" of ").append(view.rows().size())
+                .append(failing.size() == 1 ? " does" : " do").append(" not install from wheels everywhere.\n\n");
         md.append("| Requirement | Fails in | Reason |\n| --- | --- | --- |\n");
         for (HealthView.Row row : failing.subList(0, Math.min(MAX_PROBLEM_ROWS, failing.size()))) {
             Map<String, List<String>> byStatus = new LinkedHashMap<>();

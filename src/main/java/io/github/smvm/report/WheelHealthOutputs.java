@@ -41,10 +41,11 @@ public final class WheelHealthOutputs {
      *
      * @param files the report files, in format order
      * @param runs the runs in the history after this one (1 when the history is off: this run only)
+     * @param summaryAppended whether the Markdown summary was appended to the job summary file
      * @param warnings problems that did not stop the reports: an unreadable or unwritable history, malformed
      *     history lines, an unwritable job summary
      */
-    public record Written(List<Path> files, int runs, List<String> warnings) {
+    public record Written(List<Path> files, int runs, boolean summaryAppended, List<String> warnings) {
         public Written {
             files = List.copyOf(files);
             warnings = List.copyOf(warnings);
@@ -91,14 +92,16 @@ public final class WheelHealthOutputs {
             AtomicFiles.write(file, text);
             files.add(file);
         }
+        boolean appended = false;
         if (markdown != null && options.stepSummary() != null) {
             try {
                 Files.writeString(options.stepSummary(), markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                appended = true;
             } catch (IOException e) {
                 warnings.add("Cannot append the summary to " + options.stepSummary() + " (GITHUB_STEP_SUMMARY): " + e);
             }
         }
-        return new Written(files, history.size(), warnings);
+        return new Written(files, history.size(), appended, warnings);
     }
 }

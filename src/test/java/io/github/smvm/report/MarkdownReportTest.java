@@ -28,7 +28,7 @@ class MarkdownReportTest {
         assertEquals("| primary | 3.12.1 | manylinux\\_2\\_36\\_x86\\_64 | 10 / 10 | 100.0% | \u2705 | "
                 + MarkdownReport.sparkline(history, "primary") + " |", lines.get(6));
         assertEquals(4, MarkdownReport.sparkline(history, "primary").length());
-        assertTrue(md.contains("### Problems\n\n5 of 10 requirements do not install from wheels everywhere."), md);
+        assertTrue(md.contains("### Problems\n\n5 requirements of 10 do not install from wheels everywhere."), md);
         assertTrue(md.contains("| pandas\\~=3.5 | cp313-win\\_amd64 (no\\_wheel) | pandas 3.5.0 has no wheel for cp313 win\\_amd64"), md);
         assertTrue(md.contains("### Recommendations\n\n- target cp313-win\\_amd64 is not healthy: "), md);
         assertTrue(md.endsWith("</sub>\n"));

@@ -34,6 +34,7 @@ class WheelHealthOutputsTest {
                 out.resolve("TEST-smvm-wheel-health.xml")), second.files());
         assertEquals(1, first.runs());
         assertEquals(2, second.runs());
+        assertTrue(second.summaryAppended());
         assertEquals(List.of(), second.warnings());
         assertEquals(2, Files.readAllLines(history).size());
         String md = Files.readString(out.resolve("wheel-health.md"));
@@ -84,6 +85,7 @@ class WheelHealthOutputsTest {
 
         assertEquals(List.of(out.resolve("wheel-health.md")), written.files());
         assertEquals(2, written.warnings().size(), written.warnings().toString());
+        assertFalse(written.summaryAppended());
         assertTrue(written.warnings().get(0).startsWith("Cannot record this run in " + blocker.resolve("h.jsonl")),
                 written.warnings().get(0));
         assertTrue(written.warnings().get(1).startsWith("Cannot append the summary to " + blocker.resolve("summary.md")
