@@ -45,13 +45,13 @@ public final class HtmlReport {
             body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1f2328;background:#fff}
             h2{font-size:16px;margin:0 0 8px}
             code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--bg);padding:1px 4px;border-radius:4px}
-            .banner{padding:14px 24px;color:#fff;display:flex;flex-wrap:wrap;gap:10px 36px;align-items:center}
+            .banner{padding:14px 24px;color:#fff;display:flex;flex-wrap:wrap;gap:10px 28px;align-items:center}
             .b-primary_healthy{background:#1a7f37}.b-fallback_available{background:#b35900}
             .b-complete_failure{background:#cf222e}.b-assessment_failed{background:#6e1b1b}
-            .banner .status{font-size:24px;font-weight:700;letter-spacing:.2px}
+            .banner .status{font-size:24px;font-weight:700;letter-spacing:.2px}.banner .status small{display:block;font-size:12px;font-weight:400;opacity:.9}
             .banner .fact span{display:block;font-size:11px;text-transform:uppercase;opacity:.85}
             .banner .fact b{font-size:16px}.banner .fact small{display:block;opacity:.85;max-width:420px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-            .meter{position:relative;width:180px;height:8px;background:rgba(255,255,255,.35);border-radius:4px;margin-top:4px}
+            .meter{position:relative;width:140px;height:8px;background:rgba(255,255,255,.35);border-radius:4px;margin-top:4px}
             .meter i{position:absolute;left:0;top:0;bottom:0;background:#fff;border-radius:4px}
             .meter u{position:absolute;top:-4px;bottom:-4px;width:2px;background:#111}
             .when{margin-left:auto;font-size:12px;opacity:.9;text-align:right}
@@ -152,7 +152,11 @@ public final class HtmlReport {
     private static void banner(StringBuilder html, HealthView view) {
         String status = view.status() == null ? "assessment_failed" : view.status();
         html.append("<header class=\"banner b-").append(Escape.html(status)).append("\">\n<div class=\"status\">")
-                .append(icon(status)).append(' ').append(Escape.html(status)).append("</div>\n");
+                .append(icon(status)).append(' ').append(Escape.html(status));
+        if (view.fallbackReason() != null) {
+            html.append("<small title=\"fallback reason\">").append(Escape.html(view.fallbackReason())).append("</small>");
+        }
+        html.append("</div>\n");
         if (view.assessmentFailed()) {
             html.append("<div class=\"fact\"><span>Why</span><b>")
                     .append(Escape.html(view.recommendations().isEmpty() ? "the assessment could not run"
@@ -194,10 +198,6 @@ public final class HtmlReport {
                 html.append("</div>\n");
             }
             html.append("<div class=\"fact\"><span>Threshold</span><b>").append(percent(view.threshold())).append("</b></div>\n");
-            if (view.fallbackReason() != null) {
-                html.append("<div class=\"fact\"><span>Fallback reason</span><b>").append(Escape.html(view.fallbackReason()))
-                        .append("</b></div>\n");
-            }
         }
         html.append("<div class=\"when\">").append(Escape.html(view.timestamp())).append("<br>")
                 .append(view.environments().size()).append(view.environments().size() == 1 ? " environment" : " environments")
@@ -354,7 +354,7 @@ public final class HtmlReport {
         html.append("<section id=\"trend\" class=\"card\"><h2>Availability over the last ").append(history.size())
                 .append(history.size() == 1 ? " run" : " runs").append("</h2>\n");
         if (history.isEmpty()) {
-            html.append("<p class=\"empty\">No runs recorded: the history is off (<code>smvm.history=false</code>).</p></section>\n");
+            html.append("<p class=\"empty\">No runs recorded.</p></section>\n");
             return;
         }
         List<String> ids = new ArrayList<>();

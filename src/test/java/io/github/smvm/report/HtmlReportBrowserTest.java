@@ -84,6 +84,8 @@ class HtmlReportBrowserTest {
             throws Exception {
         Path page = SAMPLES.resolve(name + ".html");
         Files.writeString(page, HtmlReport.render(report, history), StandardCharsets.UTF_8);
+        System.out.printf("wheel-health.html %s with %d runs: %d bytes%n", name, history.size(), Files.size(page));
+        assertTrue(Files.size(page) < HtmlReportTest.PAGE_LIMIT_BYTES);
         Path png = SAMPLES.resolve(name + ".png");
         Files.deleteIfExists(png);
         chromium.screenshot(page, png, width, height);

@@ -102,7 +102,8 @@ class HtmlReportTest {
 
         Element banner = page.selectFirst("header.banner");
         assertTrue(banner.hasClass("b-fallback_available"));
-        assertEquals("\u26a0 fallback_available", banner.selectFirst(".status").text());
+        assertEquals("\u26a0 fallback_available", banner.selectFirst(".status").ownText());
+        assertEquals("missing_wheels_primary", banner.selectFirst(".status small").text());
         assertTrue(banner.text().contains("fallback \u00b7 Python 3.11.7"), banner.text());
         assertTrue(banner.text().contains("/py/3.11/bin/python3"));
         Element primary = banner.select(".fact").get(1);
