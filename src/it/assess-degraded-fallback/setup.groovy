@@ -8,4 +8,6 @@ index.build(new File(basedir, 'index'), [
     [name: 'fastcalc', version: '2.1.0', tag: 'cp311-cp311-manylinux_2_17_aarch64.manylinux2014_aarch64'],
     [name: 'fastcalc', version: '2.1.0', sdist: true],
 ])
+// the history lives beside the pom and survives a rebuild without clean: start this scenario from none
+new File(basedir, '.smvm/wheel-health-history.jsonl').delete()
 return true

@@ -1,4 +1,5 @@
 import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/smvm/wheel-health.json'))
 def selected = new Properties()
@@ -13,5 +14,17 @@ assert report.environments == []
 assert report.recommendations[0].contains('requirements.txt:3')
 assert log =~ /Cannot read the requirements: .*requirements\.txt:3/
 assert log.contains('BUILD FAILURE')
+
+// the other reports are written too, so that CI views show why
+def smvm = new File(basedir, 'target/smvm')
+def junit = new XmlSlurper().parse(new File(smvm, 'TEST-smvm-wheel-health.xml'))
+assert junit.@tests == '1' && junit.@failures == '1'
+def failure = junit.testsuite.testcase.failure
+assert failure.@type == 'assessment_failed'
+assert failure.@message.text().contains('requirements.txt:3')
+assert new File(smvm, 'wheel-health.md').text.contains('Wheel health: `assessment_failed`')
+assert new File(smvm, 'wheel-health.html').text.contains('The assessment could not run')
+def history = new File(basedir, '.smvm/wheel-health-history.jsonl').readLines()
+assert new JsonSlurper().parseText(history[-1]).status == 'assessment_failed'
 
 return true

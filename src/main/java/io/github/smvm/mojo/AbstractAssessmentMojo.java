@@ -160,24 +160,46 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         }
     }
 
+    /** Told about each {@code wheel-health.json} document right after it is written. */
+    @FunctionalInterface
+    interface ReportListener {
+        void written(ObjectNode document) throws MojoExecutionException;
+    }
+
     /**
      * Runs the assessment and writes {@code wheel-health.json}; when it cannot run, writes the
      * {@code assessment_failed} report, sets {@code smvm.wheel.status} and rethrows.
      */
     AssessmentRun.Result assessAndReport() throws MojoExecutionException {
+        return assessAndReport(document -> { });
+    }
+
+    /**
+     * {@link #assessAndReport()}, then {@code listener} with the document written, also the
+     * {@code assessment_failed} one (a listener failure then is added to the assessment's as suppressed).
+     */
+    AssessmentRun.Result assessAndReport(ReportListener listener) throws MojoExecutionException {
         File file = reportFile();
         AssessmentRun.Result result;
         try {
             result = assess();
         } catch (MojoExecutionException e) {
-            write(file, WheelHealthReport.failed(e.getMessage(), parsedThreshold(), Instant.now()));
+            ObjectNode failed = WheelHealthReport.failed(e.getMessage(), parsedThreshold(), Instant.now());
+            write(file, failed);
             project.getProperties().setProperty(PropertyNames.WHEEL_STATUS, Verdict.WheelStatus.ASSESSMENT_FAILED.id());
+            try {
+                listener.written(failed);
+            } catch (MojoExecutionException | RuntimeException other) {
+                e.addSuppressed(other);
+            }
             throw e;
         }
         result.warnings().forEach(getLog()::warn);
-        write(file, WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
-                result.sources()));
+        ObjectNode document = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
+                result.sources());
+        write(file, document);
         getLog().info("Wrote " + file);
+        listener.written(document);
         return result;
     }
 

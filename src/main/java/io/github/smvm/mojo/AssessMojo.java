@@ -8,9 +8,17 @@ import io.github.smvm.assess.PackageResult;
 import io.github.smvm.assess.Role;
 import io.github.smvm.policy.EnvironmentHealth;
 import io.github.smvm.policy.Verdict;
+import io.github.smvm.report.HealthHistory;
+import io.github.smvm.report.ReportFormat;
+import io.github.smvm.report.WheelHealthOutputs;
 import io.github.smvm.report.WheelHealthReport;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -21,8 +29,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Decides, for the primary interpreter, the fallback interpreter and every virtual target, whether each
  * requirement installs from a compatible wheel (exactly as pip would choose with
  * {@code --only-binary=:all:}), following dependencies; then fails, warns or selects the fallback
- * according to the thresholds. Writes {@code wheel-health.json} and sets {@code smvm.selected.python},
- * {@code smvm.selected.version} and {@code smvm.wheel.status} for later plugins.
+ * according to the thresholds. Writes {@code wheel-health.json} and the other chosen reports (an HTML
+ * page, a Markdown summary, JUnit XML), records the run in the project's history, and sets
+ * {@code smvm.selected.python}, {@code smvm.selected.version} and {@code smvm.wheel.status} for later plugins.
  */
 @Mojo(name = "assess", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class AssessMojo extends AbstractAssessmentMojo {
@@ -30,6 +39,21 @@ public class AssessMojo extends AbstractAssessmentMojo {
     /** Skips this goal only. */
     @Parameter(property = PropertyNames.ASSESS_SKIP, defaultValue = "false")
     boolean skipAssess;
+
+    /**
+     * The reports to write, comma-separated: {@code json}, {@code html}, {@code md}, {@code junit}.
+     * {@code wheel-health.json} is always written (the other goals read it).
+     */
+    @Parameter(property = PropertyNames.FORMATS, defaultValue = "json,html,md,junit")
+    String formats;
+
+    /** Record each run in {@code ${project.basedir}/.smvm/wheel-health-history.jsonl} (the trend of the HTML page). */
+    @Parameter(property = PropertyNames.HISTORY, defaultValue = "true")
+    boolean history;
+
+    /** The number of runs the history keeps; the oldest are dropped. */
+    @Parameter(property = PropertyNames.HISTORY_LIMIT, defaultValue = "500")
+    int historyLimit;
 
     @Override
     String goal() {
@@ -49,7 +73,8 @@ public class AssessMojo extends AbstractAssessmentMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
-        AssessmentRun.Result result = assessAndReport();
+        WheelHealthOutputs.Options reports = reportOptions(System.getenv("GITHUB_STEP_SUMMARY"));
+        AssessmentRun.Result result = assessAndReport(document -> writeReports(document, reports));
         AssessmentOutcome outcome = result.outcome();
         print(outcome);
         getLog().info(String.format(Locale.ROOT, "Assessed %d requirements in %d environments from %s in %d ms",
@@ -58,6 +83,43 @@ public class AssessMojo extends AbstractAssessmentMojo {
                 (System.nanoTime() - start) / 1_000_000));
         setProperties(outcome);
         act(outcome);
+    }
+
+    /** The report parameters, checked; {@code stepSummary} is the value of {@code GITHUB_STEP_SUMMARY} or null. */
+    WheelHealthOutputs.Options reportOptions(String stepSummary) throws MojoExecutionException {
+        Set<ReportFormat> chosen;
+        try {
+            chosen = ReportFormat.parseList(formats);
+        } catch (IllegalArgumentException e) {
+            throw parameterError("formats", PropertyNames.FORMATS, e.getMessage(), e);
+        }
+        if (historyLimit < 1) {
+            throw parameterError("historyLimit", PropertyNames.HISTORY_LIMIT, historyLimit
+                    + " is not a number of runs to keep: use 1 or more; the default is " + HealthHistory.DEFAULT_LIMIT, null);
+        }
+        Path historyFile = history ? project.getBasedir().toPath().resolve(".smvm").resolve(HealthHistory.FILE_NAME) : null;
+        Path summary = stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary);
+        return new WheelHealthOutputs.Options(chosen, historyFile, historyLimit, summary);
+    }
+
+    private void writeReports(ObjectNode document, WheelHealthOutputs.Options options) throws MojoExecutionException {
+        WheelHealthOutputs.Written written;
+        try {
+            written = WheelHealthOutputs.write(outputDirectory.toPath(), document, options);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the reports to " + outputDirectory + " (<outputDirectory>, "
+                    + PropertyNames.OUTPUT_DIRECTORY + "): " + e.getMessage(), e);
+        }
+        written.warnings().forEach(getLog()::warn);
+        if (!written.files().isEmpty()) {
+            getLog().info("Wrote " + written.files().stream().map(p -> p.getFileName().toString())
+                    .collect(Collectors.joining(", ")) + (options.historyFile() == null ? ""
+                            : "; " + written.runs() + (written.runs() == 1 ? " run" : " runs") + " in "
+                                    + options.historyFile()));
+        }
+        if (written.summaryAppended()) {
+            getLog().info("Appended the summary to " + options.stepSummary() + " (GITHUB_STEP_SUMMARY)");
+        }
     }
 
     private void setProperties(AssessmentOutcome outcome) {

@@ -29,6 +29,9 @@ final class PropertyNames {
     static final String PRE = "smvm.pre";
     static final String HTTP_TIMEOUT = "smvm.httpTimeout";
     static final String CONCURRENCY = "smvm.concurrency";
+    static final String FORMATS = "smvm.formats";
+    static final String HISTORY = "smvm.history";
+    static final String HISTORY_LIMIT = "smvm.historyLimit";
     static final String FALLBACK_SKIP = "smvm.fallback.skip";
     static final String VENV = "smvm.venv";
     static final String FALLBACK_FORCE = "smvm.fallback.force";
