@@ -102,6 +102,8 @@ public final class Assessor {
         Map<String, AssessedEnvironment> byId = new LinkedHashMap<>();
         environments.forEach(e -> byId.put(e.id(), e));
 
+        // each chosen file's metadata is read once per run, also when later waves choose it again
+        Map<URI, CompletableFuture<Object>> metadataReads = new HashMap<>();
         // wave 0: the top-level requirements that go through the index
         List<Node> wave = new ArrayList<>();
         for (AssessedEnvironment environment : environments) {
@@ -130,7 +132,7 @@ public final class Assessor {
             if (!options.transitive()) {
                 break;
             }
-            wave = expand(wave, nodes, byId);
+            wave = expand(wave, nodes, byId, metadataReads);
         }
 
         List<EnvironmentResult> results = new ArrayList<>();
@@ -193,9 +195,12 @@ public final class Assessor {
         }
     }
 
-    /** Reads the metadata of every chosen wheel of a wave in parallel and returns the new nodes. */
-    private List<Node> expand(List<Node> wave, Map<Key, Node> nodes, Map<String, AssessedEnvironment> environments) {
-        Map<URI, CompletableFuture<Object>> reads = new LinkedHashMap<>();
+    /**
+     * Reads the metadata of every chosen wheel of a wave in parallel (each file once per run: {@code reads}
+     * keeps the reads of earlier waves) and returns the new nodes.
+     */
+    private List<Node> expand(List<Node> wave, Map<Key, Node> nodes, Map<String, AssessedEnvironment> environments,
+            Map<URI, CompletableFuture<Object>> reads) {
         for (Node node : wave) {
             if (node.chosenFile != null) {
                 reads.computeIfAbsent(node.chosenFile.url(), url -> readAsync(node.chosenFile));
