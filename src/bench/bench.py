@@ -422,7 +422,7 @@ def median_of(runs):
         "B_cpu": med([r["B"]["primary"]["cpu"] + r["B"]["fallback"]["cpu"] for r in runs]),
         "C": med([r.get("C_total") for r in runs]),
     }
-    m["startup"] = m["A"] - m["goal"]
+    m["startup"] = med([r["A"]["wall"] - r["A"]["goal"] for r in runs])
     m["B/A"] = m["B"] / m["A"]
     m["C/A"] = m["C"] / m["A"] if m["C"] is not None else None
     m["goal/B"] = m["goal"] / m["B"]
@@ -468,14 +468,15 @@ def markdown(results, machine, args, command):
             r["n"], fmt(m["startup"], " s"), fmt(m["A_cpu"], " s", 1), fmt(m["B_primary"], " s"),
             fmt(m["B_fallback"], " s"), fmt(m["B_cpu"], " s", 1), counts(a_req), counts(b_req), agree))
     out.append("")
-    first = results[0]
     pythons = machine["pythons"]
-    out.append("- Machine: %d cores, %s, %s, %s GiB; %s; %s; Python %s (pip %s) and %s (pip %s). Load average "
-               "before the first timed run: %s." % (
+    loads = [float(r[k][0]) for res in results for r in res["runs"] for k in ("load_before", "load_after") if r[k]]
+    out.append("- Machine: %d cores, %s, %s, %s GiB; %s; %s; Python %s (pip %s) and %s (pip %s). 1-minute load "
+               "average around the timed runs: %s (the machine is shared; CPU seconds are less sensitive to that "
+               "than wall time)." % (
                    machine["cores"], machine["machine"], machine["cpu"], machine.get("memory_gib", "?"),
                    machine["maven"], machine["java"], pythons["primary"]["version"], pythons["primary"]["pip"],
                    pythons["fallback"]["version"], pythons["fallback"]["pip"],
-                   " ".join(first["runs"][0]["load_before"] or ["?"])))
+                   "%.1f to %.1f" % (min(loads), max(loads)) if loads else "unknown"))
     out.append("- Index: generated with seed %d, served on 127.0.0.1 as PEP 503 HTML %s PEP 658 metadata; "
                "every top-level requirement installs from wheels on 3.12 and 3.11 (checked in every run: pip "
                "installs the generated picks, the plugin finds all of them available). Targets: %s." % (
