@@ -481,6 +481,10 @@ def markdown(results, machine, args, command):
                "every top-level requirement installs from wheels on 3.12 and 3.11 (checked in every run: pip "
                "installs the generated picks, the plugin finds all of them available). Targets: %s." % (
                    args.seed, "without" if args.no_pep658 else "with", ", ".join(TARGETS)))
+    for r in results:
+        out.append("- N=%d: A also decides the virtual targets, which B and C cannot check on this machine; share of "
+                   "top-level requirements installable there from wheels, dependencies included: %s." % (r["n"], ", ".join(
+                       "%s %.0f%%" % (t, v["ratio"] * 100) for t, v in sorted(r["targets"].items()))))
     out.append("- A is the whole Maven process (JVM start, Maven, plugin resolution, the goal); the goal's own "
                "time is from its log line and includes interpreter discovery and probing. B and C run pip with "
                "`-I --isolated --no-cache-dir`, `PIP_CONFIG_FILE=/dev/null` and no `PIP_*`/`PYTHON*` variables.")
