@@ -486,7 +486,8 @@ def markdown(results, machine, args, command):
                    "top-level requirements installable there from wheels, dependencies included: %s." % (r["n"], ", ".join(
                        "%s %.0f%%" % (t, v["ratio"] * 100) for t, v in sorted(r["targets"].items()))))
     out.append("- A is the whole Maven process (JVM start, Maven, plugin resolution, the goal); the goal's own "
-               "time is from its log line and includes interpreter discovery and probing. B and C run pip with "
+               "time is from its log line and includes interpreter discovery and probing. CPU is user + system time "
+               "of the process and its children (for A, the interpreter probes too). B and C run pip with "
                "`-I --isolated --no-cache-dir`, `PIP_CONFIG_FILE=/dev/null` and no `PIP_*`/`PYTHON*` variables.")
     out.append("- Command: `%s`" % command)
     return "\n".join(out) + "\n"
