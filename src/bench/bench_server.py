@@ -145,11 +145,11 @@ class _Handler(BaseHTTPRequestHandler):
         if path.startswith("/simple"):
             rest = path[len("/simple"):].strip("/")
             if rest and not path.endswith("/"):
+                self.owner.stats.add(self._client(), "page", 301, 0)
                 self.send_response(301)
                 self.send_header("Location", "/simple/%s/" % rest)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
-                self.owner.stats.add(self._client(), "page", 301, 0)
                 return
             relative = "simple/" + (rest + "/" if rest else "") + "index.html"
             entry = self.owner.content(relative)
@@ -186,6 +186,8 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send(404, b"not found\n", "text/plain", "other", head)
 
     def _send(self, status, body, content_type, kind, head, headers=None):
+        # counted before the client can have the response, so that a count taken after it is complete
+        self.owner.stats.add(self._client(), kind, status, 0 if head else len(body))
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -194,4 +196,3 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(body)
-        self.owner.stats.add(self._client(), kind, status, 0 if head else len(body))
