@@ -114,6 +114,8 @@ public final class Assessor {
         Map<String, AssessedEnvironment> byId = new LinkedHashMap<>();
         environments.forEach(e -> byId.put(e.id(), e));
 
+        // each chosen file's metadata is read once per run, also when later waves choose it again
+        Map<URI, CompletableFuture<Object>> metadataReads = new HashMap<>();
         // wave 0: the top-level requirements that go through the index
         List<Node> wave = new ArrayList<>();
         for (AssessedEnvironment environment : environments) {
@@ -142,7 +144,7 @@ public final class Assessor {
             if (!options.transitive()) {
                 break;
             }
-            wave = expand(wave, nodes, byId);
+            wave = expand(wave, nodes, byId, metadataReads);
         }
 
         List<EnvironmentResult> results = new ArrayList<>();
@@ -226,12 +228,13 @@ public final class Assessor {
     }
 
     /**
-     * Reads the metadata of every chosen wheel of a wave in parallel and returns the new nodes. A wheel
-     * whose metadata's {@code Requires-Python} excludes its environment is replaced by the next choice,
-     * whose metadata is read in the next round.
+     * Reads the metadata of every chosen wheel of a wave in parallel (each file once per run: {@code reads}
+     * keeps the reads of earlier waves) and returns the new nodes. A wheel whose metadata's
+     * {@code Requires-Python} excludes its environment is replaced by the next choice, whose metadata is
+     * read in the next round.
      */
-    private List<Node> expand(List<Node> wave, Map<Key, Node> nodes, Map<String, AssessedEnvironment> environments) {
-        Map<URI, CompletableFuture<Object>> reads = new LinkedHashMap<>();
+    private List<Node> expand(List<Node> wave, Map<Key, Node> nodes, Map<String, AssessedEnvironment> environments,
+            Map<URI, CompletableFuture<Object>> reads) {
         List<Node> next = new ArrayList<>();
         List<Node> round = wave;
         while (!round.isEmpty()) {

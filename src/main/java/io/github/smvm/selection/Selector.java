@@ -82,14 +82,16 @@ public final class Selector {
             Map<Version, String> metadataRequiresPython) {
         Objects.requireNonNull(specifier, "specifier");
         List<Candidate> all = candidates(project, files);
+        Map<String, Boolean> requiresPython = new HashMap<>(); // a page repeats a few values on every file
         List<Candidate> pythonOk = all.stream()
-                .filter(c -> requiresPythonAllows(c.file().requiresPython(), environment.pythonVersion()))
+                .filter(c -> requiresPython.computeIfAbsent(String.valueOf(c.file().requiresPython()),
+                        k -> requiresPythonAllows(c.file().requiresPython(), environment.pythonVersion())))
                 .filter(c -> requiresPythonAllows(metadataRequiresPython.get(c.version()), environment.pythonVersion()))
                 .toList();
 
         // pip's choice: compatible wheels only
         List<Candidate> compatible = pythonOk.stream()
-                .filter(c -> c.isWheel() && environment.tags().compatibility(c.wheel().tags()).isCompatible())
+                .filter(c -> c.isWheel() && environment.tags().supportsAny(c.wheel().tags()))
                 .toList();
         List<Candidate> applicable = applicable(compatible, specifier, allowPrereleases, hashes);
         Candidate chosen = applicable.stream().max(preference(environment)).orElse(null);
@@ -284,7 +286,7 @@ public final class Selector {
             SelectionEnvironment environment) {
         return pythonOk.stream()
                 .filter(c -> !c.file().yanked())
-                .filter(c -> c.isWheel() && environment.tags().compatibility(c.wheel().tags()).isCompatible())
+                .filter(c -> c.isWheel() && environment.tags().supportsAny(c.wheel().tags()))
                 .map(Candidate::version)
                 .filter(v -> !v.isPrerelease() || pythonOk.stream().noneMatch(c -> !c.version().isPrerelease()))
                 .max(Comparator.naturalOrder())

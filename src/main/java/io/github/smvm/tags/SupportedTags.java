@@ -93,6 +93,19 @@ public final class SupportedTags {
         return platforms;
     }
 
+    /**
+     * Whether some tag of {@code wheelTags} is supported: {@link #compatibility} without building the
+     * explanation of a misfit, for callers that only filter.
+     */
+    public boolean supportsAny(Collection<Tag> wheelTags) {
+        for (Tag tag : wheelTags) {
+            if (priorities.containsKey(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The supported tag of best priority among {@code wheelTags}. */
     public Optional<Tag> bestMatch(Collection<Tag> wheelTags) {
         return wheelTags.stream().filter(priorities::containsKey).min(Comparator.comparingInt(priorities::get));

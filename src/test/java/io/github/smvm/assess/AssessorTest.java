@@ -143,6 +143,23 @@ class AssessorTest {
     }
 
     @Test
+    void readsAWheelsMetadataOnceWhenALaterWaveChoosesItAgain() {
+        TestIndex index = new TestIndex();
+        index.wheel("a", "1.0", "a-1.0-py3-none-any.whl", null, List.of("shared"));
+        index.wheel("b", "1.0", "b-1.0-py3-none-any.whl", null, List.of("mid"));
+        index.wheel("mid", "1.0", "mid-1.0-py3-none-any.whl", null, List.of("shared>=1"));
+        index.wheel("shared", "1.0", "shared-1.0-py3-none-any.whl");
+        List<EnvironmentResult> results = assessor(index, AssessmentOptions.defaults())
+                .assess(List.of(top("a"), top("b")), List.of(LINUX));
+
+        assertEquals(Status.WHEEL, only(results, LINUX.id(), "b").status());
+        assertEquals(List.of("mid", "shared"), only(results, LINUX.id(), "b").dependencies().stream()
+                .map(PackageResult::name).toList());
+        // shared is decided twice, as "shared" in the second wave and as "shared>=1" in the third: read once
+        assertEquals(4, metadataReads.get());
+    }
+
+    @Test
     void extrasSelectConditionalDependencies() {
         TestIndex index = new TestIndex();
         index.wheel("app", "1.0", "app-1.0-py3-none-any.whl", null, List.of("speedup; extra == 'fast'"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,17 @@ class CompatibilityTest {
         int pure = GLIBC_2_17.priority(Tag.parse("py3-none-any")).getAsInt();
         assertEquals(new Compatibility.Compatible(pure), check(GLIBC_2_17, "py2.py3-none-any"));
         assertEquals(Tag.parse("py3-none-any"), GLIBC_2_17.bestMatch(Tag.parseSet("py2.py3-none-any")).orElseThrow());
+    }
+
+    @Test
+    void supportsAnyAgreesWithCompatibility() {
+        for (String tags : List.of("cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64", "py2.py3-none-any",
+                "cp39-abi3-manylinux_2_17_x86_64", "cp313-cp313-manylinux_2_17_x86_64", "cp312-cp312-win_amd64",
+                "cp312-cp312-manylinux_2_28_x86_64")) {
+            assertEquals(check(GLIBC_2_17, tags).isCompatible(), GLIBC_2_17.supportsAny(Tag.parseSet(tags)), tags);
+        }
+        assertTrue(GLIBC_2_17.supportsAny(Tag.parseSet("cp39-abi3-manylinux_2_17_x86_64")));
+        assertTrue(!GLIBC_2_17.supportsAny(Tag.parseSet("cp312-cp312-manylinux_2_28_x86_64")));
     }
 
     @Test
