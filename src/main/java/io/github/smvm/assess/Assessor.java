@@ -18,6 +18,7 @@ import io.github.smvm.pep508.Requirement;
 import io.github.smvm.requirements.LockedPackage;
 import io.github.smvm.requirements.LockedWheel;
 import io.github.smvm.selection.Candidate;
+import io.github.smvm.selection.ProjectFiles;
 import io.github.smvm.selection.Selection;
 import io.github.smvm.selection.SelectionEnvironment;
 import io.github.smvm.selection.Selector;
@@ -75,7 +76,7 @@ public final class Assessor {
         Map<String, String> projectUrls = Map.of();
         final List<Edge> edges = new ArrayList<>();
         /** The project's files and the requirement's hashes, kept to choose again. */
-        List<IndexFile> files;
+        ProjectFiles files;
         Set<String> hashes;
         /** Requires-Python from the metadata of wheels chosen so far, by version. */
         final Map<Version, String> metadataRequiresPython = new HashMap<>();
@@ -135,11 +136,13 @@ public final class Assessor {
                 }
             }
         }
+        Map<String, ProjectFiles> parsed = new HashMap<>();
         while (!wave.isEmpty()) {
             Set<String> projects = wave.stream().map(n -> n.key.project()).collect(Collectors.toCollection(LinkedHashSet::new));
             Map<String, ProjectResult> pages = index.fetchAll(projects);
             for (Node node : wave) {
-                decide(node, pages.get(node.key.project()), byId.get(node.key.environment()), requirementHashes(node, requirements));
+                decide(node, pages.get(node.key.project()), byId.get(node.key.environment()),
+                        requirementHashes(node, requirements), parsed);
             }
             if (!options.transitive()) {
                 break;
@@ -179,7 +182,9 @@ public final class Assessor {
                 Set.copyOf(requirement.extras()));
     }
 
-    private void decide(Node node, ProjectResult page, AssessedEnvironment environment, Set<String> hashes) {
+    /** @param parsed each project's files, parsed once per run */
+    private void decide(Node node, ProjectResult page, AssessedEnvironment environment, Set<String> hashes,
+            Map<String, ProjectFiles> parsed) {
         if (page instanceof ProjectResult.NotFound notFound) {
             node.status = Status.NOT_FOUND;
             node.reason = "no project '" + node.key.project() + "' on " + Urls.redactSecrets(index.location())
@@ -191,16 +196,16 @@ public final class Assessor {
             node.reason = "could not read " + Urls.redactSecrets(failed.url()) + ": " + failed.reason();
             return;
         }
-        node.files = ((ProjectResult.Found) page).page().files();
+        node.files = parsed.computeIfAbsent(node.key.project(),
+                project -> ProjectFiles.parse(project, ((ProjectResult.Found) page).page().files()));
         node.hashes = hashes;
         node.extras = node.key.extras();
         select(node, environment);
     }
 
     private void select(Node node, AssessedEnvironment environment) {
-        Selection selection = Selector.select(node.key.project(), SpecifierSet.parse(node.key.specifier()),
-                options.allowPrereleases(), node.files, environment.selection(), node.hashes,
-                node.metadataRequiresPython);
+        Selection selection = Selector.select(node.files, SpecifierSet.parse(node.key.specifier()),
+                options.allowPrereleases(), environment.selection(), node.hashes, node.metadataRequiresPython);
         node.selection = selection;
         node.status = selection.status();
         node.reason = selection.reason();

@@ -71,21 +71,26 @@ public final class Selector {
     public static Selection select(String project, SpecifierSet specifier, boolean allowPrereleases,
             List<IndexFile> files, SelectionEnvironment environment, Set<String> hashes,
             Map<Version, String> metadataRequiresPython) {
-        Selection selection = choose(project, specifier, allowPrereleases, files, environment, hashes,
+        return select(ProjectFiles.parse(project, files), specifier, allowPrereleases, environment, hashes,
                 metadataRequiresPython);
-        return selection.withAvailability(wheelsOf(project, files, selection.newestAllowed()),
-                newestCompatible(project, files, environment));
     }
 
-    private static Selection choose(String project, SpecifierSet specifier, boolean allowPrereleases,
-            List<IndexFile> files, SelectionEnvironment environment, Set<String> hashes,
-            Map<Version, String> metadataRequiresPython) {
+    /** {@link #select(String, SpecifierSet, boolean, List, SelectionEnvironment, Set, Map)} on files parsed once. */
+    public static Selection select(ProjectFiles files, SpecifierSet specifier, boolean allowPrereleases,
+            SelectionEnvironment environment, Set<String> hashes, Map<Version, String> metadataRequiresPython) {
+        Selection selection = choose(files, specifier, allowPrereleases, environment, hashes,
+                metadataRequiresPython);
+        return selection.withAvailability(wheelsOf(files.candidates(), selection.newestAllowed()),
+                newestCompatible(files, environment));
+    }
+
+    private static Selection choose(ProjectFiles files, SpecifierSet specifier, boolean allowPrereleases,
+            SelectionEnvironment environment, Set<String> hashes, Map<Version, String> metadataRequiresPython) {
+        String project = files.project();
+        List<Candidate> all = files.candidates();
         Objects.requireNonNull(specifier, "specifier");
-        List<Candidate> all = candidates(project, files);
-        Map<String, Boolean> requiresPython = new HashMap<>(); // a page repeats a few values on every file
         List<Candidate> pythonOk = all.stream()
-                .filter(c -> requiresPython.computeIfAbsent(String.valueOf(c.file().requiresPython()),
-                        k -> requiresPythonAllows(c.file().requiresPython(), environment.pythonVersion())))
+                .filter(c -> files.admits(c, environment.pythonVersion()))
                 .filter(c -> requiresPythonAllows(metadataRequiresPython.get(c.version()), environment.pythonVersion()))
                 .toList();
 
@@ -303,11 +308,11 @@ public final class Selector {
     }
 
     /** The tag sets of the wheels of {@code version}, sorted; empty for {@code null}. */
-    static List<String> wheelsOf(String project, List<IndexFile> files, Version version) {
+    static List<String> wheelsOf(List<Candidate> all, Version version) {
         if (version == null) {
             return List.of();
         }
-        return candidates(project, files).stream()
+        return all.stream()
                 .filter(c -> c.isWheel() && c.version().equals(version))
                 .map(c -> c.wheel().tagSet())
                 .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
@@ -318,11 +323,11 @@ public final class Selector {
      * {@code Requires-Python} it meets; yanked files left out, pre-releases only when no final
      * release has such a wheel.
      */
-    static Version newestCompatible(String project, List<IndexFile> files, SelectionEnvironment environment) {
-        List<Version> versions = candidates(project, files).stream()
+    static Version newestCompatible(ProjectFiles files, SelectionEnvironment environment) {
+        List<Version> versions = files.candidates().stream()
                 .filter(c -> c.isWheel() && !c.file().yanked()
-                        && requiresPythonAllows(c.file().requiresPython(), environment.pythonVersion())
-                        && environment.tags().compatibility(c.wheel().tags()).isCompatible())
+                        && files.admits(c, environment.pythonVersion())
+                        && environment.tags().supportsAny(c.wheel().tags()))
                 .map(Candidate::version)
                 .toList();
         Comparator<Version> order = Comparator.naturalOrder();
