@@ -7,6 +7,8 @@ import io.github.smvm.index.IndexClient;
 import io.github.smvm.index.IndexOptions;
 import io.github.smvm.index.JdkHttpTransport;
 import io.github.smvm.index.MetadataFetcher;
+import io.github.smvm.index.RetryingTransport;
+import io.github.smvm.index.Sleeper;
 import io.github.smvm.index.Urls;
 import io.github.smvm.metadata.CoreMetadata;
 import io.github.smvm.policy.HealthPolicy;
@@ -15,7 +17,7 @@ import io.github.smvm.probe.Discovery;
 import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.probe.Match;
 import io.github.smvm.probe.ProbeException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -45,7 +48,7 @@ public final class AssessmentRun {
      */
     public record Config(RequirementsLoader.Sources sources, InterpreterRequest primary, InterpreterRequest fallback,
             List<String> targets, String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex,
-            boolean transitive, boolean pre, Duration httpTimeout, int concurrency) {
+            boolean transitive, boolean pre, NetworkSettings network) {
 
         public Config {
             Objects.requireNonNull(sources, "sources");
@@ -54,14 +57,7 @@ public final class AssessmentRun {
             targets = List.copyOf(targets);
             extraIndexUrls = List.copyOf(extraIndexUrls);
             findLinks = List.copyOf(findLinks);
-            if (concurrency < 1) {
-                throw new InvalidConfigurationException("concurrency",
-                        concurrency + " is not a valid number of parallel requests: use 1 or more (default 8)", null);
-            }
-            if (httpTimeout.isZero() || httpTimeout.isNegative()) {
-                throw new InvalidConfigurationException("httpTimeout",
-                        httpTimeout.toSeconds() + " is not a positive number of seconds (default 30)", null);
-            }
+            Objects.requireNonNull(network, "network");
         }
     }
 
@@ -104,9 +100,11 @@ public final class AssessmentRun {
         environments.add(interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
         environments.addAll(targets);
 
-        IndexOptions indexOptions = IndexOptions.defaults().withTimeout(config.httpTimeout())
-                .withMaxInFlight(config.concurrency());
-        HttpTransport transport = new JdkHttpTransport(indexOptions);
+        NetworkSettings network = config.network();
+        IndexOptions indexOptions = IndexOptions.defaults().withTimeout(network.httpTimeout())
+                .withMaxInFlight(network.concurrency()).withMaxBytes(network.maxResponseBytes());
+        HttpTransport transport = new RetryingTransport(new JdkHttpTransport(indexOptions), network.retry(),
+                Sleeper.system(), () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
         List<IndexClient> clients = new ArrayList<>();
         Set<String> indexes = new LinkedHashSet<>();
         boolean noIndex = config.noIndex() || loaded.options().noIndex();
@@ -133,7 +131,7 @@ public final class AssessmentRun {
         CompositeIndex index = new CompositeIndex(clients, indexOptions);
         MetadataFetcher fetcher = new MetadataFetcher(transport, indexOptions);
         MetadataSource metadata = file -> CoreMetadata.parse(file.filename() + "!METADATA", fetcher.fetchMetadata(file));
-        ExecutorService executor = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+        ExecutorService executor = Executors.newFixedThreadPool(network.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "smvm-metadata");
             thread.setDaemon(true);
             return thread;

@@ -141,7 +141,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 b.version(HttpClient.Version.HTTP_1_1);
             }
         } catch (IllegalArgumentException e) {
-            throw new TransportException(TransportException.Kind.IO,
+            throw new TransportException(TransportException.Kind.INVALID_URL,
                     "cannot request " + Urls.redact(url) + ": " + e.getMessage());
         }
         headers.forEach(b::header);
@@ -165,8 +165,8 @@ public final class JdkHttpTransport implements HttpTransport {
             }
             if (c instanceof TooLarge) {
                 throw new TransportException(TransportException.Kind.TOO_LARGE,
-                        "response from " + Urls.redact(url) + " exceeds the size limit of " + options.maxBytes()
-                                + " bytes");
+                        "response from " + Urls.redact(url) + " exceeds the size limit of "
+                                + options.describeMaxBytes());
             }
             if (c instanceof ConnectException) {
                 throw new TransportException(TransportException.Kind.IO,
@@ -198,8 +198,8 @@ public final class JdkHttpTransport implements HttpTransport {
             byte[] body = readCapped(in, options.maxBytes());
             if (body == null) {
                 throw new TransportException(TransportException.Kind.TOO_LARGE, "response from "
-                        + Urls.redact(r.finalUrl()) + " exceeds the size limit of " + options.maxBytes()
-                        + " bytes after gzip decoding");
+                        + Urls.redact(r.finalUrl()) + " exceeds the size limit of " + options.describeMaxBytes()
+                        + " after gzip decoding");
             }
             Map<String, List<String>> headers = new LinkedHashMap<>(r.headers());
             headers.keySet().removeIf(k -> k != null && (k.equalsIgnoreCase("Content-Encoding")

@@ -2,6 +2,7 @@ package io.github.smvm.mojo;
 
 import io.github.smvm.assess.AssessmentRun;
 import io.github.smvm.assess.InvalidConfigurationException;
+import io.github.smvm.assess.NetworkSettings;
 import io.github.smvm.assess.RequirementsLoader;
 import io.github.smvm.policy.OnDegraded;
 import io.github.smvm.policy.PolicySettings;
@@ -18,7 +19,6 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,6 +117,17 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     /** Index requests in flight at once. */
     @Parameter(property = PropertyNames.CONCURRENCY, defaultValue = "8")
     int concurrency;
+
+    /**
+     * How many times a request is tried again after a connection failure, a timeout, 429 or 5xx, with
+     * exponential backoff (honouring {@code Retry-After}); 0 disables retries.
+     */
+    @Parameter(property = PropertyNames.RETRIES, defaultValue = "3")
+    int retries;
+
+    /** The largest response body accepted, in MiB (index pages, metadata, wheels read whole). */
+    @Parameter(property = PropertyNames.MAX_RESPONSE_SIZE, defaultValue = "64")
+    long maxResponseSize;
 
     PolicySettings policySettings() throws MojoExecutionException {
         double ratio;
@@ -245,7 +256,7 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                     request("primary", PropertyNames.PRIMARY, primary),
                     request("fallback", PropertyNames.FALLBACK, fallback),
                     list(targets), blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, transitive, pre,
-                    Duration.ofSeconds(httpTimeout), concurrency);
+                    NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize));
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
         }
@@ -271,7 +282,9 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                 Map.entry("findLinks", PropertyNames.FIND_LINKS),
                 Map.entry("noIndex", PropertyNames.NO_INDEX),
                 Map.entry("concurrency", PropertyNames.CONCURRENCY),
-                Map.entry("httpTimeout", PropertyNames.HTTP_TIMEOUT)).get(parameter);
+                Map.entry("httpTimeout", PropertyNames.HTTP_TIMEOUT),
+                Map.entry("retries", PropertyNames.RETRIES),
+                Map.entry("maxResponseSize", PropertyNames.MAX_RESPONSE_SIZE)).get(parameter);
     }
 
     private static <T> List<T> list(List<T> values) {

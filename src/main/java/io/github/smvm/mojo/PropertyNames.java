@@ -29,6 +29,8 @@ final class PropertyNames {
     static final String PRE = "smvm.pre";
     static final String HTTP_TIMEOUT = "smvm.httpTimeout";
     static final String CONCURRENCY = "smvm.concurrency";
+    static final String RETRIES = "smvm.retries";
+    static final String MAX_RESPONSE_SIZE = "smvm.maxResponseSize";
     static final String FALLBACK_SKIP = "smvm.fallback.skip";
     static final String VENV = "smvm.venv";
     static final String FALLBACK_FORCE = "smvm.fallback.force";
