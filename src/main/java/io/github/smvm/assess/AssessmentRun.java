@@ -1,12 +1,15 @@
 package io.github.smvm.assess;
 
+import io.github.smvm.index.CachingTransport;
 import io.github.smvm.index.CompositeIndex;
+import io.github.smvm.index.DiskCache;
 import io.github.smvm.index.FindLinksSource;
 import io.github.smvm.index.HttpTransport;
 import io.github.smvm.index.IndexClient;
 import io.github.smvm.index.IndexOptions;
 import io.github.smvm.index.JdkHttpTransport;
 import io.github.smvm.index.MetadataFetcher;
+import io.github.smvm.index.OfflineTransport;
 import io.github.smvm.index.RetryingTransport;
 import io.github.smvm.index.Sleeper;
 import io.github.smvm.index.Urls;
@@ -18,6 +21,8 @@ import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.probe.Match;
 import io.github.smvm.probe.ProbeException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,8 +69,14 @@ public final class AssessmentRun {
     /**
      * @param sources the index and find-links locations consulted, without credentials or query values
      * @param warnings input accepted with a remark, each naming its place
+     * @param notes what the run did besides deciding, for the log: offline mode, the cache's summary
      */
-    public record Result(AssessmentOutcome outcome, List<String> sources, List<String> warnings) {
+    public record Result(AssessmentOutcome outcome, List<String> sources, List<String> warnings, List<String> notes) {
+        public Result {
+            sources = List.copyOf(sources);
+            warnings = List.copyOf(warnings);
+            notes = List.copyOf(notes);
+        }
     }
 
     private AssessmentRun() {}
@@ -103,8 +114,20 @@ public final class AssessmentRun {
         NetworkSettings network = config.network();
         IndexOptions indexOptions = IndexOptions.defaults().withTimeout(network.httpTimeout())
                 .withMaxInFlight(network.concurrency()).withMaxBytes(network.maxResponseBytes());
-        HttpTransport transport = new RetryingTransport(new JdkHttpTransport(indexOptions), network.retry(),
-                Sleeper.system(), () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
+        List<String> notes = new ArrayList<>();
+        DiskCache cache = network.cacheDirectory() == null ? null
+                : new DiskCache(network.cacheDirectory(), Clock.systemUTC(), progress);
+        // offline: nothing leaves the machine, and cached entries are used however old they are
+        HttpTransport wire = network.offline() ? new OfflineTransport()
+                : new RetryingTransport(new JdkHttpTransport(indexOptions), network.retry(), Sleeper.system(),
+                        () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
+        Duration ttl = network.offline() ? ChronoUnit.FOREVER.getDuration() : network.cacheTtl();
+        HttpTransport transport = cache == null ? wire : new CachingTransport(wire, cache, ttl, progress);
+        if (network.offline()) {
+            notes.add("offline: no request leaves the machine; "
+                    + (cache == null ? "the disk cache is off, so only file:// indexes and find-links directories are used"
+                            : "http(s) sources are answered from the cache in " + cache.directory() + " only"));
+        }
         List<IndexClient> clients = new ArrayList<>();
         Set<String> indexes = new LinkedHashSet<>();
         boolean noIndex = config.noIndex() || loaded.options().noIndex();
@@ -129,7 +152,7 @@ public final class AssessmentRun {
         List<String> sourceNames = clients.stream().map(c -> Urls.redactSecrets(c.location())).toList();
         progress.accept("reading " + String.join(", ", sourceNames));
         CompositeIndex index = new CompositeIndex(clients, indexOptions);
-        MetadataFetcher fetcher = new MetadataFetcher(transport, indexOptions);
+        MetadataFetcher fetcher = new MetadataFetcher(wire, indexOptions, cache, ttl);
         MetadataSource metadata = file -> CoreMetadata.parse(file.filename() + "!METADATA", fetcher.fetchMetadata(file));
         ExecutorService executor = Executors.newFixedThreadPool(network.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "smvm-metadata");
@@ -140,7 +163,11 @@ public final class AssessmentRun {
             Assessor assessor = new Assessor(index, metadata, executor,
                     new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()));
             List<EnvironmentResult> results = assessor.assess(loaded.requirements(), environments);
-            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, loaded.warnings());
+            if (cache != null) {
+                notes.add(cache.summary());
+            }
+            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, loaded.warnings(),
+                    notes);
         } finally {
             executor.shutdownNow();
         }

@@ -75,7 +75,7 @@ public final class RetryingTransport implements HttpTransport {
                     return response;
                 }
                 throw new TransportException(TransportException.Kind.RETRIES_EXHAUSTED, "HTTP status "
-                        + response.status() + " from " + Urls.redact(response.finalUrl()) + " (" + attempts
+                        + response.status() + " from " + Urls.redactSecrets(response.finalUrl()) + " (" + attempts
                         + " attempts)");
             }
             Optional<Duration> serverWait = retryAfter(response);
@@ -86,14 +86,14 @@ public final class RetryingTransport implements HttpTransport {
     }
 
     private void pause(URI url, int attempt, Duration wait, String why) throws TransportException {
-        events.accept(Urls.redact(url) + ": " + why + "; retrying in " + wait.toMillis() + " ms (attempt "
+        events.accept(Urls.redactSecrets(url) + ": " + why + "; retrying in " + wait.toMillis() + " ms (attempt "
                 + (attempt + 1) + " of " + (policy.retries() + 1) + ")");
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(TransportException.Kind.INTERRUPTED, "interrupted while waiting to retry "
-                    + Urls.redact(url));
+                    + Urls.redactSecrets(url));
         }
     }
 

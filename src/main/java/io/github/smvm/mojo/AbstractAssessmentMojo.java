@@ -3,6 +3,7 @@ package io.github.smvm.mojo;
 import io.github.smvm.assess.AssessmentRun;
 import io.github.smvm.assess.InvalidConfigurationException;
 import io.github.smvm.assess.NetworkSettings;
+import io.github.smvm.index.DiskCache;
 import io.github.smvm.assess.RequirementsLoader;
 import io.github.smvm.policy.OnDegraded;
 import io.github.smvm.policy.PolicySettings;
@@ -24,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -129,6 +131,31 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     @Parameter(property = PropertyNames.MAX_RESPONSE_SIZE, defaultValue = "64")
     long maxResponseSize;
 
+    /**
+     * Where index pages and metadata are cached; default {@code $XDG_CACHE_HOME/smvm} or
+     * {@code ~/.cache/smvm} ({@code %LOCALAPPDATA%\smvm\cache} on Windows, {@code ~/Library/Caches/smvm} on macOS).
+     */
+    @Parameter(property = PropertyNames.CACHE_DIRECTORY)
+    File cacheDirectory;
+
+    /** Seconds a cached index page is used before it is revalidated (metadata addressed by a file hash never expires). */
+    @Parameter(property = PropertyNames.CACHE_TTL, defaultValue = "600")
+    long cacheTtl;
+
+    /** Use no disk cache: every page and metadata file is requested. */
+    @Parameter(property = PropertyNames.NO_CACHE, defaultValue = "false")
+    boolean noCache;
+
+    /**
+     * No request leaves the machine: only {@code file://} indexes, find-links directories and the cache are
+     * used. Maven's {@code -o} does the same.
+     */
+    @Parameter(property = PropertyNames.OFFLINE, defaultValue = "false")
+    boolean offline;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
     PolicySettings policySettings() throws MojoExecutionException {
         double ratio;
         try {
@@ -186,6 +213,7 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
             throw e;
         }
         result.warnings().forEach(getLog()::warn);
+        result.notes().forEach(getLog()::info);
         write(file, WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
                 result.sources()));
         getLog().info("Wrote " + file);
@@ -256,10 +284,23 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                     request("primary", PropertyNames.PRIMARY, primary),
                     request("fallback", PropertyNames.FALLBACK, fallback),
                     list(targets), blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, transitive, pre,
-                    NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize));
+                    NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize, cacheDirectory(), cacheTtl,
+                            offline || (session != null && session.isOffline())));
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
         }
+    }
+
+    /** The disk cache directory, or {@code null} with {@code noCache}. */
+    private Path cacheDirectory() {
+        if (noCache) {
+            return null;
+        }
+        if (cacheDirectory != null) {
+            return cacheDirectory.toPath().toAbsolutePath();
+        }
+        return DiskCache.defaultDirectory(System.getenv(), Path.of(System.getProperty("user.home")),
+                System.getProperty("os.name"));
     }
 
     private static Path existing(File file, String parameter, String property) throws MojoExecutionException {
@@ -284,7 +325,8 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                 Map.entry("concurrency", PropertyNames.CONCURRENCY),
                 Map.entry("httpTimeout", PropertyNames.HTTP_TIMEOUT),
                 Map.entry("retries", PropertyNames.RETRIES),
-                Map.entry("maxResponseSize", PropertyNames.MAX_RESPONSE_SIZE)).get(parameter);
+                Map.entry("maxResponseSize", PropertyNames.MAX_RESPONSE_SIZE),
+                Map.entry("cacheTtl", PropertyNames.CACHE_TTL)).get(parameter);
     }
 
     private static <T> List<T> list(List<T> values) {

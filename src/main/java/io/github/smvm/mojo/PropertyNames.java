@@ -31,6 +31,10 @@ final class PropertyNames {
     static final String CONCURRENCY = "smvm.concurrency";
     static final String RETRIES = "smvm.retries";
     static final String MAX_RESPONSE_SIZE = "smvm.maxResponseSize";
+    static final String CACHE_DIRECTORY = "smvm.cacheDirectory";
+    static final String CACHE_TTL = "smvm.cacheTtl";
+    static final String NO_CACHE = "smvm.noCache";
+    static final String OFFLINE = "smvm.offline";
     static final String FALLBACK_SKIP = "smvm.fallback.skip";
     static final String VENV = "smvm.venv";
     static final String FALLBACK_FORCE = "smvm.fallback.force";
