@@ -7,6 +7,7 @@ import io.github.smvm.index.FindLinksSource;
 import io.github.smvm.index.HttpTransport;
 import io.github.smvm.index.IndexClient;
 import io.github.smvm.index.IndexOptions;
+import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.JdkHttpTransport;
 import io.github.smvm.index.MetadataFetcher;
 import io.github.smvm.index.OfflineTransport;
@@ -50,10 +51,11 @@ public final class AssessmentRun {
      * @param extraIndexUrls indexes consulted in addition (requirements files may add more)
      * @param findLinks directories or pages of files consulted in addition
      * @param noIndex consult only find-links
+     * @param indexStrategy how a project on more than one index is read
      */
     public record Config(RequirementsLoader.Sources sources, InterpreterRequest primary, InterpreterRequest fallback,
             List<String> targets, String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex,
-            boolean transitive, boolean pre, NetworkSettings network) {
+            boolean transitive, boolean pre, NetworkSettings network, IndexStrategy indexStrategy) {
 
         public Config {
             Objects.requireNonNull(sources, "sources");
@@ -63,6 +65,7 @@ public final class AssessmentRun {
             extraIndexUrls = List.copyOf(extraIndexUrls);
             findLinks = List.copyOf(findLinks);
             Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(indexStrategy, "indexStrategy");
         }
     }
 
@@ -137,13 +140,24 @@ public final class AssessmentRun {
             indexes.addAll(config.extraIndexUrls());
             indexes.addAll(loaded.options().extraIndexUrls());
         }
+        List<IndexClient> indexClients = new ArrayList<>();
         for (String index : indexes) {
-            clients.add(client("indexUrl", index, () -> IndexClient.simpleIndex(index, transport, indexOptions)));
+            indexClients.add(client("indexUrl", index, () -> IndexClient.simpleIndex(index, transport, indexOptions)));
         }
+        clients.addAll(indexClients);
+        List<IndexClient> linkClients = new ArrayList<>();
         Set<String> findLinks = new LinkedHashSet<>(config.findLinks());
         findLinks.addAll(loaded.options().findLinks());
         for (String location : findLinks) {
-            clients.add(client("findLinks", location, () -> new FindLinksSource(location, transport, indexOptions)));
+            linkClients.add(client("findLinks", location, () -> new FindLinksSource(location, transport, indexOptions)));
+        }
+        clients.addAll(linkClients);
+        if (config.indexStrategy() == IndexStrategy.FIRST_INDEX && indexClients.size() > 1) {
+            // uv's priority: the extra indexes, in order, before the main one, so that a public default
+            // index cannot override a project of a private extra index
+            indexClients.add(indexClients.remove(0));
+            progress.accept("first-index: indexes are asked in the order "
+                    + String.join(", ", indexClients.stream().map(c -> Urls.redactSecrets(c.location())).toList()));
         }
         if (clients.isEmpty()) {
             throw new InvalidConfigurationException("noIndex", "--no-index is set and there are no find-links: "
@@ -151,7 +165,7 @@ public final class AssessmentRun {
         }
         List<String> sourceNames = clients.stream().map(c -> Urls.redactSecrets(c.location())).toList();
         progress.accept("reading " + String.join(", ", sourceNames));
-        CompositeIndex index = new CompositeIndex(clients, indexOptions);
+        CompositeIndex index = new CompositeIndex(indexClients, linkClients, config.indexStrategy(), indexOptions);
         MetadataFetcher fetcher = new MetadataFetcher(wire, indexOptions, cache, ttl);
         MetadataSource metadata = file -> CoreMetadata.parse(file.filename() + "!METADATA", fetcher.fetchMetadata(file));
         ExecutorService executor = Executors.newFixedThreadPool(network.concurrency(), runnable -> {
@@ -166,11 +180,24 @@ public final class AssessmentRun {
             if (cache != null) {
                 notes.add(cache.summary());
             }
-            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, loaded.warnings(),
-                    notes);
+            List<String> warnings = new ArrayList<>(loaded.warnings());
+            warnings.addAll(indexWarnings(results));
+            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, warnings, notes);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** Every distinct index warning of every package and dependency. */
+    private static Set<String> indexWarnings(List<EnvironmentResult> results) {
+        Set<String> warnings = new LinkedHashSet<>();
+        for (EnvironmentResult result : results) {
+            for (PackageResult p : result.packages()) {
+                warnings.addAll(p.indexWarnings());
+                p.dependencies().forEach(d -> warnings.addAll(d.indexWarnings()));
+            }
+        }
+        return warnings;
     }
 
     private static IndexClient client(String parameter, String location, java.util.function.Supplier<IndexClient> make) {

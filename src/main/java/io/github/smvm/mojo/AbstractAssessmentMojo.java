@@ -4,6 +4,7 @@ import io.github.smvm.assess.AssessmentRun;
 import io.github.smvm.assess.InvalidConfigurationException;
 import io.github.smvm.assess.NetworkSettings;
 import io.github.smvm.index.DiskCache;
+import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.assess.RequirementsLoader;
 import io.github.smvm.policy.OnDegraded;
 import io.github.smvm.policy.PolicySettings;
@@ -156,6 +157,14 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /**
+     * How a project found on more than one index is read: {@code first-index} (only from the first index
+     * that has it; extra indexes come before {@code indexUrl}, as in uv) or {@code unsafe-merge} (files from
+     * all of them, as pip does). Either way such a project gets a warning.
+     */
+    @Parameter(property = PropertyNames.INDEX_STRATEGY, defaultValue = "first-index")
+    String indexStrategy;
+
     PolicySettings policySettings() throws MojoExecutionException {
         double ratio;
         try {
@@ -285,9 +294,18 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                     request("fallback", PropertyNames.FALLBACK, fallback),
                     list(targets), blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, transitive, pre,
                     NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize, cacheDirectory(), cacheTtl,
-                            offline || (session != null && session.isOffline())));
+                            offline || (session != null && session.isOffline())),
+                    strategy());
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
+        }
+    }
+
+    private IndexStrategy strategy() throws MojoExecutionException {
+        try {
+            return IndexStrategy.parse(indexStrategy);
+        } catch (IllegalArgumentException e) {
+            throw parameterError("indexStrategy", PropertyNames.INDEX_STRATEGY, e.getMessage(), e);
         }
     }
 

@@ -35,6 +35,7 @@ final class PropertyNames {
     static final String CACHE_TTL = "smvm.cacheTtl";
     static final String NO_CACHE = "smvm.noCache";
     static final String OFFLINE = "smvm.offline";
+    static final String INDEX_STRATEGY = "smvm.indexStrategy";
     static final String FALLBACK_SKIP = "smvm.fallback.skip";
     static final String VENV = "smvm.venv";
     static final String FALLBACK_FORCE = "smvm.fallback.force";

@@ -129,6 +129,8 @@ public final class WheelHealthReport {
             node.put("compatible_version", p.compatibleVersion());
             ObjectNode urls = node.putObject("project_urls");
             new TreeMap<>(p.projectUrls()).forEach(urls::put);
+            ArrayNode indexWarnings = node.putArray("index_warnings");
+            p.indexWarnings().forEach(indexWarnings::add);
             if (dependency) {
                 ArrayNode via = node.putArray("via");
                 p.via().forEach(via::add);

@@ -59,7 +59,7 @@ class WheelHealthReportTest {
         assertEquals("[\"https://host/simple/?token=****\"]", env.get("indexes").toString());
         JsonNode p = env.get("packages").get(0);
         assertEquals(List.of("requirement", "name", "status", "version", "wheel", "reason", "suggestion", "newest_version",
-                "newest_version_wheels", "compatible_version", "project_urls", "dependencies"), names(p));
+                "newest_version_wheels", "compatible_version", "project_urls", "index_warnings", "dependencies"), names(p));
         assertEquals("2.1.0", p.get("newest_version").asText());
         assertEquals("[\"cp311-cp311-manylinux_2_17_x86_64\"]", p.get("newest_version_wheels").toString());
         assertEquals("null", p.get("compatible_version").toString());
