@@ -75,6 +75,7 @@ public final class CompositeIndex extends CachingIndexClient {
         List<ProjectPage> indexPages = new ArrayList<>();
         List<IndexClient> foundOn = new ArrayList<>();
         List<ProjectPage> linkPages = new ArrayList<>();
+        List<String> notFoundOn = new ArrayList<>();
         URI firstFailed = null;
         for (IndexClient source : sources()) {
             ProjectResult r = Objects.requireNonNull(source.fetchProject(name), "source result");
@@ -94,6 +95,7 @@ public final class CompositeIndex extends CachingIndexClient {
                 }
             } else {
                 warnings.addAll(r.warnings());
+                notFoundOn.add(Urls.redactSecrets(source.location()));
             }
         }
         List<ProjectPage> used = new ArrayList<>();
@@ -125,8 +127,8 @@ public final class CompositeIndex extends CachingIndexClient {
                     + String.join("; ", failures));
         }
         if (!failures.isEmpty()) {
-            return new ProjectResult.Failed(firstFailed, "no source that could be read has " + name
-                    + ", and some could not be read: " + String.join("; ", failures));
+            return new ProjectResult.Failed(firstFailed, name + " is not on " + String.join(", ", notFoundOn)
+                    + ", and not every source could be read: " + String.join("; ", failures));
         }
         return new ProjectResult.NotFound(location(), warnings);
     }

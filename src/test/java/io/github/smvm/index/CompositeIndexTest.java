@@ -93,7 +93,7 @@ class CompositeIndexTest {
         Stub b = new Stub("https://b.example/", n -> new ProjectResult.Failed(URI.create("https://b.example/foo/"), "timeout"));
         CompositeIndex c = new CompositeIndex(List.of(a, b), IndexOptions.defaults());
         assertEquals(new ProjectResult.Failed(URI.create("https://b.example/"),
-                "no source that could be read has foo, and some could not be read: https://b.example/: timeout"),
+                "foo is not on https://a.example/, and not every source could be read: https://b.example/: timeout"),
                 c.fetchProject("foo"));
     }
 
