@@ -47,35 +47,56 @@ public final class AssessmentRun {
     /**
      * What to assess and where to look.
      *
-     * @param indexUrl the index; {@code null} for the requirements files' {@code --index-url} or pip's default
-     * @param extraIndexUrls indexes consulted in addition (requirements files may add more)
-     * @param findLinks directories or pages of files consulted in addition
-     * @param noIndex consult only find-links
+     * @param indexSettings the indexes and find-links configured in the pom and pip's configuration
+     *     (requirements files may add more)
      * @param indexStrategy how a project on more than one index is read
      */
     public record Config(RequirementsLoader.Sources sources, InterpreterRequest primary, InterpreterRequest fallback,
-            List<String> targets, String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex,
-            boolean transitive, boolean pre, NetworkSettings network, IndexStrategy indexStrategy) {
+            List<String> targets, IndexSettings indexSettings, boolean transitive, boolean pre, NetworkSettings network,
+            IndexStrategy indexStrategy) {
 
         public Config {
             Objects.requireNonNull(sources, "sources");
             Objects.requireNonNull(primary, "primary");
             Objects.requireNonNull(fallback, "fallback");
             targets = List.copyOf(targets);
-            extraIndexUrls = List.copyOf(extraIndexUrls);
-            findLinks = List.copyOf(findLinks);
+            Objects.requireNonNull(indexSettings, "indexSettings");
             Objects.requireNonNull(network, "network");
             Objects.requireNonNull(indexStrategy, "indexStrategy");
+        }
+
+        /** The configured index; {@code null} for the requirements files' {@code --index-url} or pip's default. */
+        public String indexUrl() {
+            return indexSettings.indexUrl();
+        }
+
+        /** Indexes consulted in addition (requirements files may add more). */
+        public List<String> extraIndexUrls() {
+            return indexSettings.extraIndexUrls();
+        }
+
+        /** Directories or pages of files consulted in addition. */
+        public List<String> findLinks() {
+            return indexSettings.findLinks();
+        }
+
+        /** Consult only find-links. */
+        public boolean noIndex() {
+            return indexSettings.noIndex();
         }
     }
 
     /**
      * @param sources the index and find-links locations consulted, without credentials or query values
      * @param warnings input accepted with a remark, each naming its place
-     * @param notes what the run did besides deciding, for the log: offline mode, the cache's summary
+     * @param notes what the run did besides deciding, for the log: pip's configuration, offline mode, the
+     *     cache's summary
+     * @param indexSources every setting that said where to look, with its origin
      */
-    public record Result(AssessmentOutcome outcome, List<String> sources, List<String> warnings, List<String> notes) {
+    public record Result(AssessmentOutcome outcome, List<String> sources, List<String> warnings, List<String> notes,
+            List<IndexSource> indexSources) {
         public Result {
+            indexSources = List.copyOf(indexSources);
             sources = List.copyOf(sources);
             warnings = List.copyOf(warnings);
             notes = List.copyOf(notes);
@@ -117,7 +138,7 @@ public final class AssessmentRun {
         NetworkSettings network = config.network();
         IndexOptions indexOptions = IndexOptions.defaults().withTimeout(network.httpTimeout())
                 .withMaxInFlight(network.concurrency()).withMaxBytes(network.maxResponseBytes());
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(config.indexSettings().notes());
         DiskCache cache = network.cacheDirectory() == null ? null
                 : new DiskCache(network.cacheDirectory(), Clock.systemUTC(), progress);
         // offline: nothing leaves the machine, and cached entries are used however old they are
@@ -132,13 +153,45 @@ public final class AssessmentRun {
                             : "http(s) sources are answered from the cache in " + cache.directory() + " only"));
         }
         List<IndexClient> clients = new ArrayList<>();
+        List<IndexSource> indexSources = new ArrayList<>();
+        Map<String, String> origins = config.indexSettings().origins();
         Set<String> indexes = new LinkedHashSet<>();
         boolean noIndex = config.noIndex() || loaded.options().noIndex();
+        if (config.noIndex()) {
+            indexSources.add(new IndexSource("no-index", "true", origins.get("no-index")));
+        } else if (loaded.options().noIndex()) {
+            indexSources.add(new IndexSource("no-index", "true", "requirements"));
+        }
         if (!noIndex) {
-            indexes.add(config.indexUrl() != null ? config.indexUrl()
-                    : loaded.options().indexUrl() != null ? loaded.options().indexUrl() : DEFAULT_INDEX_URL);
-            indexes.addAll(config.extraIndexUrls());
-            indexes.addAll(loaded.options().extraIndexUrls());
+            // precedence: the pom, then the requirements files' --index-url, then pip's configuration (which a
+            // requirements file overrides in pip too), then pip's default
+            String configured = config.indexUrl();
+            boolean fromPom = configured != null && IndexSettings.POM.equals(origins.get("index-url"));
+            String index;
+            String origin;
+            if (fromPom || (configured != null && loaded.options().indexUrl() == null)) {
+                index = configured;
+                origin = origins.get("index-url");
+            } else if (loaded.options().indexUrl() != null) {
+                index = loaded.options().indexUrl();
+                origin = "requirements";
+            } else {
+                index = DEFAULT_INDEX_URL;
+                origin = "default";
+            }
+            indexes.add(index);
+            indexSources.add(new IndexSource("index-url", IndexSettings.location(index), origin));
+            for (String extra : config.extraIndexUrls()) {
+                if (indexes.add(extra)) {
+                    indexSources.add(new IndexSource("extra-index-url", IndexSettings.location(extra),
+                            origins.get("extra-index-url")));
+                }
+            }
+            for (String extra : loaded.options().extraIndexUrls()) {
+                if (indexes.add(extra)) {
+                    indexSources.add(new IndexSource("extra-index-url", IndexSettings.location(extra), "requirements"));
+                }
+            }
         }
         List<IndexClient> indexClients = new ArrayList<>();
         for (String index : indexes) {
@@ -146,8 +199,21 @@ public final class AssessmentRun {
         }
         clients.addAll(indexClients);
         List<IndexClient> linkClients = new ArrayList<>();
-        Set<String> findLinks = new LinkedHashSet<>(config.findLinks());
-        findLinks.addAll(loaded.options().findLinks());
+        Set<String> findLinks = new LinkedHashSet<>();
+        for (String location : config.findLinks()) {
+            if (findLinks.add(location)) {
+                indexSources.add(new IndexSource("find-links", IndexSettings.location(location),
+                        origins.get("find-links")));
+            }
+        }
+        for (String location : loaded.options().findLinks()) {
+            if (findLinks.add(location)) {
+                indexSources.add(new IndexSource("find-links", IndexSettings.location(location), "requirements"));
+            }
+        }
+        if (config.indexSettings().cert() != null) {
+            indexSources.add(new IndexSource("cert", config.indexSettings().cert(), origins.get("cert")));
+        }
         for (String location : findLinks) {
             linkClients.add(client("findLinks", location, () -> new FindLinksSource(location, transport, indexOptions)));
         }
@@ -182,7 +248,8 @@ public final class AssessmentRun {
             }
             List<String> warnings = new ArrayList<>(loaded.warnings());
             warnings.addAll(indexWarnings(results));
-            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, warnings, notes);
+            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, warnings, notes,
+                    indexSources);
         } finally {
             executor.shutdownNow();
         }

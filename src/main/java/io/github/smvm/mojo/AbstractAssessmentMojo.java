@@ -1,10 +1,14 @@
 package io.github.smvm.mojo;
 
 import io.github.smvm.assess.AssessmentRun;
+import io.github.smvm.assess.IndexSettings;
 import io.github.smvm.assess.InvalidConfigurationException;
 import io.github.smvm.assess.NetworkSettings;
 import io.github.smvm.index.DiskCache;
 import io.github.smvm.index.IndexStrategy;
+import io.github.smvm.pipconfig.PipConfig;
+import io.github.smvm.pipconfig.PipConfigException;
+import io.github.smvm.pipconfig.PipConfigReader;
 import io.github.smvm.assess.RequirementsLoader;
 import io.github.smvm.policy.OnDegraded;
 import io.github.smvm.policy.PolicySettings;
@@ -81,9 +85,17 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     @Parameter(property = PropertyNames.FIND_LINKS)
     List<String> findLinks;
 
-    /** Consult no index, only find-links. */
-    @Parameter(property = PropertyNames.NO_INDEX, defaultValue = "false")
-    boolean noIndex;
+    /** Consult no index, only find-links; when not set, pip's configuration decides (default false). */
+    @Parameter(property = PropertyNames.NO_INDEX)
+    Boolean noIndex;
+
+    /**
+     * Read pip's configuration ({@code PIP_CONFIG_FILE}, the global, user and site {@code pip.conf}/{@code pip.ini},
+     * {@code PIP_INDEX_URL}, {@code PIP_EXTRA_INDEX_URL}, {@code PIP_FIND_LINKS}, {@code PIP_NO_INDEX}, {@code PIP_CERT})
+     * for every index setting the pom leaves unset, so that the plugin sees what pip on this machine sees.
+     */
+    @Parameter(property = PropertyNames.USE_PIP_CONFIG, defaultValue = "true")
+    boolean usePipConfig;
 
     /** The lowest ratio of available requirements at which an environment is healthy. */
     @Parameter(property = PropertyNames.THRESHOLD, defaultValue = "0.9")
@@ -224,7 +236,7 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         result.warnings().forEach(getLog()::warn);
         result.notes().forEach(getLog()::info);
         write(file, WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
-                result.sources()));
+                result.sources(), result.indexSources()));
         getLog().info("Wrote " + file);
         return result;
     }
@@ -292,13 +304,29 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
             return new AssessmentRun.Config(sources,
                     request("primary", PropertyNames.PRIMARY, primary),
                     request("fallback", PropertyNames.FALLBACK, fallback),
-                    list(targets), blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, transitive, pre,
+                    list(targets), indexSettings(), transitive, pre,
                     NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize, cacheDirectory(), cacheTtl,
                             offline || (session != null && session.isOffline())),
                     strategy());
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
         }
+    }
+
+    /** The pom's index settings, completed from pip's configuration with {@code usePipConfig}. */
+    private IndexSettings indexSettings() throws MojoExecutionException {
+        if (!usePipConfig) {
+            return IndexSettings.ofPom(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex);
+        }
+        PipConfig pip;
+        try {
+            pip = new PipConfigReader(PipConfigReader.TextFiles.system()).read(System.getenv(),
+                    Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
+        } catch (PipConfigException e) {
+            throw parameterError("usePipConfig", PropertyNames.USE_PIP_CONFIG, "pip's configuration cannot be read: "
+                    + e.getMessage() + "; fix it, or set usePipConfig to false to ignore pip's configuration", e);
+        }
+        return IndexSettings.resolve(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, pip, true);
     }
 
     private IndexStrategy strategy() throws MojoExecutionException {

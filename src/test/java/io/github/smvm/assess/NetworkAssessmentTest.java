@@ -199,8 +199,8 @@ class NetworkAssessmentTest {
     private AssessmentRun.Config config(List<String> packages, String indexUrl, List<String> extra, List<String> links,
             NetworkSettings network, IndexStrategy strategy) {
         return new AssessmentRun.Config(new RequirementsLoader.Sources(List.of(), List.of(), null, Set.of(), Set.of(),
-                null, packages), InterpreterRequest.parse("3.12"), InterpreterRequest.parse("3.11"), TARGETS, indexUrl,
-                extra, links, false, true, false, network, strategy);
+                null, packages), InterpreterRequest.parse("3.12"), InterpreterRequest.parse("3.11"), TARGETS,
+                IndexSettings.ofPom(indexUrl, extra, links, null), true, false, network, strategy);
     }
 
     private AssessmentRun.Result run(AssessmentRun.Config config) {
@@ -210,7 +210,7 @@ class NetworkAssessmentTest {
 
     /** The report as written (at a fixed time). */
     private static ObjectNode report(AssessmentRun.Result result) {
-        return WheelHealthReport.toJson(result.outcome(), 0.9, Instant.EPOCH, result.sources());
+        return WheelHealthReport.toJson(result.outcome(), 0.9, Instant.EPOCH, result.sources(), result.indexSources());
     }
 
     /** Every environment's packages array. */
@@ -396,5 +396,51 @@ class NetworkAssessmentTest {
         assertEquals(wheelDownloads, server.count("/simple/app/app-1.0-py3-none-any.whl")
                 + server.count("/simple/lib/lib-1.0-py3-none-any.whl")
                 + server.count("/simple/lib/lib-2.0-cp312-cp312-manylinux_2_28_x86_64.whl"));
+    }
+
+    @Test
+    void indexSourcesSayWhereEachLocationCameFromWithThePomOverRequirementsOverPipsConfiguration() throws IOException {
+        TestIndex a = new TestIndex();
+        a.wheel("lib", "1.0", "lib-1.0-py3-none-any.whl");
+        TestIndex b = new TestIndex();
+        b.wheel("lib", "2.0", "lib-2.0-py3-none-any.whl");
+        StaticIndex fromPip = serve(a, "a");
+        StaticIndex fromRequirements = serve(b, "b");
+        Path wheels = Files.createDirectories(tmp.resolve("wheels"));
+        Path requirements = Files.writeString(tmp.resolve("requirements.txt"),
+                "--index-url " + fromRequirements.url() + "\nlib\n");
+        io.github.smvm.pipconfig.PipConfig pip = new io.github.smvm.pipconfig.PipConfig(
+                Optional.of(new io.github.smvm.pipconfig.PipConfig.Setting<>(fromPip.url(), "/x/pip.conf [global]")),
+                Optional.empty(),
+                Optional.of(new io.github.smvm.pipconfig.PipConfig.Setting<>(List.of(wheels.toString()), "PIP_FIND_LINKS")),
+                Optional.empty(), Optional.empty(), List.of("/x/pip.conf", "PIP_FIND_LINKS"));
+        RequirementsLoader.Sources sources = new RequirementsLoader.Sources(List.of(requirements), List.of(), null,
+                Set.of(), Set.of(), null, List.of());
+
+        // a requirements file's --index-url overrides the one from pip's configuration, as in pip
+        AssessmentRun.Result result = run(new AssessmentRun.Config(sources, InterpreterRequest.parse("3.12"),
+                InterpreterRequest.parse("3.11"), TARGETS, IndexSettings.resolve(null, List.of(), List.of(), null, pip,
+                        true), true, false, network(null), IndexStrategy.FIRST_INDEX));
+        ObjectNode json = report(result);
+        assertEquals("2.0", pkg(json, "cp311-win_amd64", "lib").get("version").asText());
+        assertEquals(0, fromPip.requests.get());
+        JsonNode target = json.get("environments").get(2);
+        assertEquals("[{\"setting\":\"index-url\",\"value\":\"" + fromRequirements.plainUrl("/simple/")
+                + "\",\"origin\":\"requirements\"},{\"setting\":\"find-links\",\"value\":\"" + wheels
+                + "\",\"origin\":\"PIP_FIND_LINKS\"}]", target.get("index_sources").toString());
+        assertTrue(result.notes().contains("index-url " + fromPip.plainUrl("/simple/") + " from /x/pip.conf [global]"),
+                result.notes()::toString);
+
+        // the pom's index-url wins over the requirements file's
+        result = run(new AssessmentRun.Config(sources, InterpreterRequest.parse("3.12"), InterpreterRequest.parse("3.11"),
+                TARGETS, IndexSettings.resolve(fromPip.url(), List.of(), List.of(), null, pip, true), true, false,
+                network(null), IndexStrategy.FIRST_INDEX));
+        json = report(result);
+        assertEquals("1.0", pkg(json, "cp311-win_amd64", "lib").get("version").asText());
+        assertEquals("{\"setting\":\"index-url\",\"value\":\"" + fromPip.plainUrl("/simple/")
+                + "\",\"origin\":\"pom\"}", json.get("environments").get(2).get("index_sources").get(0).toString());
+        assertNoSecretAnywhere(json, null);
+        // an unavailable environment read nothing
+        assertEquals("[]", json.get("environments").get(0).get("index_sources").toString());
     }
 }
