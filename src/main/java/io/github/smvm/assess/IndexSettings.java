@@ -64,6 +64,9 @@ public record IndexSettings(String indexUrl, List<String> extraIndexUrls, List<S
         List<String> links = pick("find-links", findLinks, !findLinks.isEmpty(), pip.findLinks(), origins, notes);
         Boolean none = pick("no-index", noIndex, noIndex != null, pip.noIndex(), origins, notes);
         String cert = pick("cert", null, false, pip.cert(), origins, notes);
+        if (none != null && none && (index != null || (extra != null && !extra.isEmpty()))) {
+            notes.add("no-index is set (" + origins.get("no-index") + "): index-url and extra-index-url are not used");
+        }
         if (cert != null) {
             notes.add("pip's cert " + cert + " (" + origins.get("cert") + ") is passed to pip by smvm:fallback; "
                     + "the assessment's own requests do not use it yet");

@@ -314,7 +314,7 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     }
 
     /** The pom's index settings, completed from pip's configuration with {@code usePipConfig}. */
-    private IndexSettings indexSettings() throws MojoExecutionException {
+    IndexSettings indexSettings() throws MojoExecutionException {
         if (!usePipConfig) {
             return IndexSettings.ofPom(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex);
         }
