@@ -53,7 +53,7 @@ class WheelHealthReportTest {
         assertEquals("[]", primary.get("indexes").toString(), "an unavailable environment read nothing");
         JsonNode env = json.get("environments").get(1);
         assertEquals(List.of("id", "role", "python_version", "implementation", "executable", "platform", "interpreter_tag",
-                "pip_version", "unavailable_reason", "indexes", "ratio", "healthy", "packages"), names(env));
+                "pip_version", "unavailable_reason", "indexes", "index_sources", "ratio", "healthy", "packages"), names(env));
         assertEquals("cp312", env.get("interpreter_tag").asText());
         assertEquals("null", env.get("pip_version").toString());
         assertEquals("[\"https://host/simple/?token=****\"]", env.get("indexes").toString());
