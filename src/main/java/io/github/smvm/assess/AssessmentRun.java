@@ -1,12 +1,18 @@
 package io.github.smvm.assess;
 
+import io.github.smvm.index.CachingTransport;
 import io.github.smvm.index.CompositeIndex;
+import io.github.smvm.index.DiskCache;
 import io.github.smvm.index.FindLinksSource;
 import io.github.smvm.index.HttpTransport;
 import io.github.smvm.index.IndexClient;
 import io.github.smvm.index.IndexOptions;
+import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.JdkHttpTransport;
 import io.github.smvm.index.MetadataFetcher;
+import io.github.smvm.index.OfflineTransport;
+import io.github.smvm.index.RetryingTransport;
+import io.github.smvm.index.Sleeper;
 import io.github.smvm.index.Urls;
 import io.github.smvm.metadata.CoreMetadata;
 import io.github.smvm.policy.HealthPolicy;
@@ -15,7 +21,9 @@ import io.github.smvm.probe.Discovery;
 import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.probe.Match;
 import io.github.smvm.probe.ProbeException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +32,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -38,38 +47,60 @@ public final class AssessmentRun {
     /**
      * What to assess and where to look.
      *
-     * @param indexUrl the index; {@code null} for the requirements files' {@code --index-url} or pip's default
-     * @param extraIndexUrls indexes consulted in addition (requirements files may add more)
-     * @param findLinks directories or pages of files consulted in addition
-     * @param noIndex consult only find-links
+     * @param indexSettings the indexes and find-links configured in the pom and pip's configuration
+     *     (requirements files may add more)
+     * @param indexStrategy how a project on more than one index is read
      */
     public record Config(RequirementsLoader.Sources sources, InterpreterRequest primary, InterpreterRequest fallback,
-            List<String> targets, String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex,
-            boolean transitive, boolean pre, Duration httpTimeout, int concurrency) {
+            List<String> targets, IndexSettings indexSettings, boolean transitive, boolean pre, NetworkSettings network,
+            IndexStrategy indexStrategy) {
 
         public Config {
             Objects.requireNonNull(sources, "sources");
             Objects.requireNonNull(primary, "primary");
             Objects.requireNonNull(fallback, "fallback");
             targets = List.copyOf(targets);
-            extraIndexUrls = List.copyOf(extraIndexUrls);
-            findLinks = List.copyOf(findLinks);
-            if (concurrency < 1) {
-                throw new InvalidConfigurationException("concurrency",
-                        concurrency + " is not a valid number of parallel requests: use 1 or more (default 8)", null);
-            }
-            if (httpTimeout.isZero() || httpTimeout.isNegative()) {
-                throw new InvalidConfigurationException("httpTimeout",
-                        httpTimeout.toSeconds() + " is not a positive number of seconds (default 30)", null);
-            }
+            Objects.requireNonNull(indexSettings, "indexSettings");
+            Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(indexStrategy, "indexStrategy");
+        }
+
+        /** The configured index; {@code null} for the requirements files' {@code --index-url} or pip's default. */
+        public String indexUrl() {
+            return indexSettings.indexUrl();
+        }
+
+        /** Indexes consulted in addition (requirements files may add more). */
+        public List<String> extraIndexUrls() {
+            return indexSettings.extraIndexUrls();
+        }
+
+        /** Directories or pages of files consulted in addition. */
+        public List<String> findLinks() {
+            return indexSettings.findLinks();
+        }
+
+        /** Consult only find-links. */
+        public boolean noIndex() {
+            return indexSettings.noIndex();
         }
     }
 
     /**
      * @param sources the index and find-links locations consulted, without credentials or query values
      * @param warnings input accepted with a remark, each naming its place
+     * @param notes what the run did besides deciding, for the log: pip's configuration, offline mode, the
+     *     cache's summary
+     * @param indexSources every setting that said where to look, with its origin
      */
-    public record Result(AssessmentOutcome outcome, List<String> sources, List<String> warnings) {
+    public record Result(AssessmentOutcome outcome, List<String> sources, List<String> warnings, List<String> notes,
+            List<IndexSource> indexSources) {
+        public Result {
+            indexSources = List.copyOf(indexSources);
+            sources = List.copyOf(sources);
+            warnings = List.copyOf(warnings);
+            notes = List.copyOf(notes);
+        }
     }
 
     private AssessmentRun() {}
@@ -104,25 +135,95 @@ public final class AssessmentRun {
         environments.add(interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
         environments.addAll(targets);
 
-        IndexOptions indexOptions = IndexOptions.defaults().withTimeout(config.httpTimeout())
-                .withMaxInFlight(config.concurrency());
-        HttpTransport transport = new JdkHttpTransport(indexOptions);
+        NetworkSettings network = config.network();
+        IndexOptions indexOptions = IndexOptions.defaults().withTimeout(network.httpTimeout())
+                .withMaxInFlight(network.concurrency()).withMaxBytes(network.maxResponseBytes());
+        List<String> notes = new ArrayList<>(config.indexSettings().notes());
+        DiskCache cache = network.cacheDirectory() == null ? null
+                : new DiskCache(network.cacheDirectory(), Clock.systemUTC(), progress);
+        // offline: nothing leaves the machine, and cached entries are used however old they are
+        HttpTransport wire = network.offline() ? new OfflineTransport()
+                : new RetryingTransport(new JdkHttpTransport(indexOptions), network.retry(), Sleeper.system(),
+                        () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
+        Duration ttl = network.offline() ? ChronoUnit.FOREVER.getDuration() : network.cacheTtl();
+        HttpTransport transport = cache == null ? wire : new CachingTransport(wire, cache, ttl, progress);
+        if (network.offline()) {
+            notes.add("offline: no request leaves the machine; "
+                    + (cache == null ? "the disk cache is off, so only file:// indexes and find-links directories are used"
+                            : "http(s) sources are answered from the cache in " + cache.directory() + " only"));
+        }
         List<IndexClient> clients = new ArrayList<>();
+        List<IndexSource> indexSources = new ArrayList<>();
+        Map<String, String> origins = config.indexSettings().origins();
         Set<String> indexes = new LinkedHashSet<>();
         boolean noIndex = config.noIndex() || loaded.options().noIndex();
+        if (config.noIndex()) {
+            indexSources.add(new IndexSource("no-index", "true", origins.get("no-index")));
+        } else if (loaded.options().noIndex()) {
+            indexSources.add(new IndexSource("no-index", "true", "requirements"));
+        }
         if (!noIndex) {
-            indexes.add(config.indexUrl() != null ? config.indexUrl()
-                    : loaded.options().indexUrl() != null ? loaded.options().indexUrl() : DEFAULT_INDEX_URL);
-            indexes.addAll(config.extraIndexUrls());
-            indexes.addAll(loaded.options().extraIndexUrls());
+            // precedence: the pom, then the requirements files' --index-url, then pip's configuration (which a
+            // requirements file overrides in pip too), then pip's default
+            String configured = config.indexUrl();
+            boolean fromPom = configured != null && IndexSettings.POM.equals(origins.get("index-url"));
+            String index;
+            String origin;
+            if (fromPom || (configured != null && loaded.options().indexUrl() == null)) {
+                index = configured;
+                origin = origins.get("index-url");
+            } else if (loaded.options().indexUrl() != null) {
+                index = loaded.options().indexUrl();
+                origin = "requirements";
+            } else {
+                index = DEFAULT_INDEX_URL;
+                origin = "default";
+            }
+            indexes.add(index);
+            indexSources.add(new IndexSource("index-url", IndexSettings.location(index), origin));
+            for (String extra : config.extraIndexUrls()) {
+                if (indexes.add(extra)) {
+                    indexSources.add(new IndexSource("extra-index-url", IndexSettings.location(extra),
+                            origins.get("extra-index-url")));
+                }
+            }
+            for (String extra : loaded.options().extraIndexUrls()) {
+                if (indexes.add(extra)) {
+                    indexSources.add(new IndexSource("extra-index-url", IndexSettings.location(extra), "requirements"));
+                }
+            }
         }
+        List<IndexClient> indexClients = new ArrayList<>();
         for (String index : indexes) {
-            clients.add(client("indexUrl", index, () -> IndexClient.simpleIndex(index, transport, indexOptions)));
+            indexClients.add(client("indexUrl", index, () -> IndexClient.simpleIndex(index, transport, indexOptions)));
         }
-        Set<String> findLinks = new LinkedHashSet<>(config.findLinks());
-        findLinks.addAll(loaded.options().findLinks());
+        clients.addAll(indexClients);
+        List<IndexClient> linkClients = new ArrayList<>();
+        Set<String> findLinks = new LinkedHashSet<>();
+        for (String location : config.findLinks()) {
+            if (findLinks.add(location)) {
+                indexSources.add(new IndexSource("find-links", IndexSettings.location(location),
+                        origins.get("find-links")));
+            }
+        }
+        for (String location : loaded.options().findLinks()) {
+            if (findLinks.add(location)) {
+                indexSources.add(new IndexSource("find-links", IndexSettings.location(location), "requirements"));
+            }
+        }
+        if (config.indexSettings().cert() != null) {
+            indexSources.add(new IndexSource("cert", config.indexSettings().cert(), origins.get("cert")));
+        }
         for (String location : findLinks) {
-            clients.add(client("findLinks", location, () -> new FindLinksSource(location, transport, indexOptions)));
+            linkClients.add(client("findLinks", location, () -> new FindLinksSource(location, transport, indexOptions)));
+        }
+        clients.addAll(linkClients);
+        if (config.indexStrategy() == IndexStrategy.FIRST_INDEX && indexClients.size() > 1) {
+            // uv's priority: the extra indexes, in order, before the main one, so that a public default
+            // index cannot override a project of a private extra index
+            indexClients.add(indexClients.remove(0));
+            progress.accept("first-index: indexes are asked in the order "
+                    + String.join(", ", indexClients.stream().map(c -> Urls.redactSecrets(c.location())).toList()));
         }
         if (clients.isEmpty()) {
             throw new InvalidConfigurationException("noIndex", "--no-index is set and there are no find-links: "
@@ -130,10 +231,10 @@ public final class AssessmentRun {
         }
         List<String> sourceNames = clients.stream().map(c -> Urls.redactSecrets(c.location())).toList();
         progress.accept("reading " + String.join(", ", sourceNames));
-        CompositeIndex index = new CompositeIndex(clients, indexOptions);
-        MetadataFetcher fetcher = new MetadataFetcher(transport, indexOptions);
+        CompositeIndex index = new CompositeIndex(indexClients, linkClients, config.indexStrategy(), indexOptions);
+        MetadataFetcher fetcher = new MetadataFetcher(wire, indexOptions, cache, ttl);
         MetadataSource metadata = file -> CoreMetadata.parse(file.filename() + "!METADATA", fetcher.fetchMetadata(file));
-        ExecutorService executor = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+        ExecutorService executor = Executors.newFixedThreadPool(network.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "smvm-metadata");
             thread.setDaemon(true);
             return thread;
@@ -142,10 +243,28 @@ public final class AssessmentRun {
             Assessor assessor = new Assessor(index, metadata, executor,
                     new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()));
             List<EnvironmentResult> results = assessor.assess(loaded.requirements(), environments);
-            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, loaded.warnings());
+            if (cache != null) {
+                notes.add(cache.summary());
+            }
+            List<String> warnings = new ArrayList<>(loaded.warnings());
+            warnings.addAll(indexWarnings(results));
+            return new Result(AssessmentOutcome.of(results, new HealthPolicy(policy)), sourceNames, warnings, notes,
+                    indexSources);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** Every distinct index warning of every package and dependency. */
+    private static Set<String> indexWarnings(List<EnvironmentResult> results) {
+        Set<String> warnings = new LinkedHashSet<>();
+        for (EnvironmentResult result : results) {
+            for (PackageResult p : result.packages()) {
+                warnings.addAll(p.indexWarnings());
+                p.dependencies().forEach(d -> warnings.addAll(d.indexWarnings()));
+            }
+        }
+        return warnings;
     }
 
     private static IndexClient client(String parameter, String location, java.util.function.Supplier<IndexClient> make) {

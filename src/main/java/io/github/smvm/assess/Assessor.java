@@ -74,6 +74,7 @@ public final class Assessor {
         List<String> newestVersionWheels = List.of();
         String compatibleVersion;
         Map<String, String> projectUrls = Map.of();
+        List<String> indexWarnings = List.of();
         final List<Edge> edges = new ArrayList<>();
         /** The project's files and the requirement's hashes, kept to choose again. */
         ProjectFiles files;
@@ -198,6 +199,7 @@ public final class Assessor {
         }
         node.files = parsed.computeIfAbsent(node.key.project(),
                 project -> ProjectFiles.parse(project, ((ProjectResult.Found) page).page().files()));
+        node.indexWarnings = ((ProjectResult.Found) page).page().indexWarnings();
         node.hashes = hashes;
         node.extras = node.key.extras();
         select(node, environment);
@@ -373,7 +375,8 @@ public final class Assessor {
                 chain.add(child.key.project());
                 dependencies.add(new PackageResult(edge.requirementText(), child.key.project(), child.status,
                         child.version, child.wheel, child.reason, child.suggestion, chain, List.of(),
-                        child.newestVersion, child.newestVersionWheels, child.compatibleVersion, child.projectUrls));
+                        child.newestVersion, child.newestVersionWheels, child.compatibleVersion, child.projectUrls,
+                        child.indexWarnings));
                 if (!child.available() && culprit == null) {
                     culprit = child;
                     culpritChain = chain;
@@ -385,11 +388,11 @@ public final class Assessor {
             return new PackageResult(top.written(), name, culprit.status, root.version, root.wheel,
                     "dependency " + String.join(" \u2190 ", culpritChain) + ": " + culprit.reason,
                     culprit.suggestion, List.of(), dependencies, root.newestVersion, root.newestVersionWheels,
-                    root.compatibleVersion, root.projectUrls);
+                    root.compatibleVersion, root.projectUrls, root.indexWarnings);
         }
         return new PackageResult(top.written(), name, root.status, root.version, root.wheel, root.reason,
                 root.suggestion, List.of(), dependencies, root.newestVersion, root.newestVersionWheels,
-                root.compatibleVersion, root.projectUrls);
+                root.compatibleVersion, root.projectUrls, root.indexWarnings);
     }
 
     /** {@code name @ url}: a wheel URL is checked by its file name; anything else needs a build. */

@@ -27,11 +27,13 @@ import java.util.Objects;
  *     accepts, or {@code null} when none or unknown
  * @param projectUrls the {@code Project-URL}s (and {@code Home-page}) of the chosen wheel's metadata,
  *     label to URL; empty when no metadata was read
+ * @param indexWarnings the project is on more than one index (dependency-confusion risk): which, and
+ *     which were used; empty otherwise
  */
 public record PackageResult(String requirement, String name, Status status, String version, String wheel,
         String reason, String suggestion, List<String> via, List<PackageResult> dependencies,
         String newestVersion, List<String> newestVersionWheels, String compatibleVersion,
-        Map<String, String> projectUrls) {
+        Map<String, String> projectUrls, List<String> indexWarnings) {
 
     public PackageResult {
         Objects.requireNonNull(requirement, "requirement");
@@ -42,12 +44,22 @@ public record PackageResult(String requirement, String name, Status status, Stri
         newestVersionWheels = newestVersionWheels == null ? List.of() : List.copyOf(newestVersionWheels);
         projectUrls = projectUrls == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(projectUrls));
+        indexWarnings = indexWarnings == null ? List.of() : List.copyOf(indexWarnings);
+    }
+
+    /** A result with no index warnings. */
+    public PackageResult(String requirement, String name, Status status, String version, String wheel,
+            String reason, String suggestion, List<String> via, List<PackageResult> dependencies,
+            String newestVersion, List<String> newestVersionWheels, String compatibleVersion,
+            Map<String, String> projectUrls) {
+        this(requirement, name, status, version, wheel, reason, suggestion, via, dependencies, newestVersion,
+                newestVersionWheels, compatibleVersion, projectUrls, List.of());
     }
 
     /** A result without the facts on which wheels exist (a locked package, a direct reference, ...). */
     public PackageResult(String requirement, String name, Status status, String version, String wheel,
             String reason, String suggestion, List<String> via, List<PackageResult> dependencies) {
         this(requirement, name, status, version, wheel, reason, suggestion, via, dependencies, null, List.of(), null,
-                Map.of());
+                Map.of(), List.of());
     }
 }

@@ -43,7 +43,7 @@ public record FallbackInputs(PipSettings pip, List<String> requirementLines) {
         }
         PipSettings pip = new PipSettings(sources.requirementFiles(), sources.constraintFiles(), extra,
                 config.indexUrl(), config.extraIndexUrls(), config.findLinks(), config.noIndex(), onlyBinary,
-                config.pre(), hashes);
+                config.pre(), hashes, config.indexSettings().cert());
         return new FallbackInputs(pip, lines);
     }
 

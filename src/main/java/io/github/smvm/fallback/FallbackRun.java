@@ -145,6 +145,9 @@ public final class FallbackRun {
         pip.findLinks().forEach(u -> text.append("find-links ").append(u).append('\n'));
         text.append("flags ").append(pip.noIndex()).append(pip.onlyBinary()).append(pip.pre())
                 .append(pip.requireHashes()).append('\n');
+        if (pip.cert() != null) {
+            text.append("cert ").append(pip.cert()).append('\n');
+        }
         verifyImports.forEach(m -> text.append("import ").append(m).append('\n'));
         return VenvSync.sha256(text.toString());
     }

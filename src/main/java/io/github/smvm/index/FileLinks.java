@@ -38,7 +38,7 @@ final class FileLinks {
         try {
             name = Urls.fileName(clean);
         } catch (IllegalArgumentException e) {
-            warnings.add("skipped link " + Urls.redact(clean) + ": " + e.getMessage());
+            warnings.add("skipped link " + Urls.redactSecrets(clean) + ": " + e.getMessage());
             return null;
         }
         return new Resolved(name, clean, hashes);
@@ -97,7 +97,7 @@ final class FileLinks {
     private static String safeHref(String href) {
         // an href may itself carry credentials; show it only if it parses and then redacted
         try {
-            return Urls.redact(Urls.parseLenient(href));
+            return Urls.redactSecrets(Urls.parseLenient(href));
         } catch (IllegalArgumentException e) {
             return "<unparseable>";
         }

@@ -60,7 +60,7 @@ public final class FindLinksSource extends CachingIndexClient {
         try {
             r = read();
         } catch (RuntimeException e) {
-            r = new ProjectResult.Failed(location(), "unexpected error reading find-links " + Urls.redact(location)
+            r = new ProjectResult.Failed(location(), "unexpected error reading find-links " + Urls.redactSecrets(location)
                     + ": " + e);
         } finally {
             if (r == null) {
@@ -160,12 +160,12 @@ public final class FindLinksSource extends CachingIndexClient {
         }
         if (!r.isSuccess()) {
             return new ProjectResult.Failed(r.finalUrl(), "HTTP status " + r.status() + " from "
-                    + Urls.redact(r.finalUrl()));
+                    + Urls.redactSecrets(r.finalUrl()));
         }
         String type = r.mediaType();
         if (!type.equals("text/html") && !type.equals(HttpIndexClient.HTML_TYPE)) {
             return new ProjectResult.Failed(r.finalUrl(), "unexpected content type '"
-                    + r.header("Content-Type").orElse("(none)") + "' from find-links " + Urls.redact(r.finalUrl())
+                    + r.header("Content-Type").orElse("(none)") + "' from find-links " + Urls.redactSecrets(r.finalUrl())
                     + "; expected text/html");
         }
         Charset cs;

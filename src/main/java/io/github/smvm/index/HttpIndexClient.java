@@ -62,7 +62,7 @@ public final class HttpIndexClient extends CachingIndexClient {
             return new ProjectResult.NotFound(finalUrl);
         }
         if (!r.isSuccess()) {
-            return new ProjectResult.Failed(finalUrl, "HTTP status " + r.status() + " from " + Urls.redact(finalUrl));
+            return new ProjectResult.Failed(finalUrl, "HTTP status " + r.status() + " from " + Urls.redactSecrets(finalUrl));
         }
         String type = r.mediaType();
         Charset charset = charset(r);
@@ -78,7 +78,7 @@ public final class HttpIndexClient extends CachingIndexClient {
             return new ProjectResult.Failed(finalUrl, e.getMessage());
         }
         return new ProjectResult.Failed(finalUrl, "unexpected content type '"
-                + r.header("Content-Type").orElse("(none)") + "' from " + Urls.redact(finalUrl)
+                + r.header("Content-Type").orElse("(none)") + "' from " + Urls.redactSecrets(finalUrl)
                 + "; expected " + JSON_TYPE + ", " + HTML_TYPE + " or text/html");
     }
 

@@ -100,17 +100,17 @@ public final class JdkHttpTransport implements HttpTransport {
                 next = current.resolve(Urls.parseLenient(location.get()));
             } catch (IllegalArgumentException e) {
                 throw new TransportException(TransportException.Kind.BAD_REDIRECT,
-                        Urls.redact(current) + " redirected to an unparseable location: " + e.getMessage());
+                        Urls.redactSecrets(current) + " redirected to an unparseable location: " + e.getMessage());
             }
             next = Urls.withoutFragment(Urls.withoutUserInfo(next));
             String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new TransportException(TransportException.Kind.BAD_REDIRECT,
-                        Urls.redact(current) + " redirected to a non-HTTP URL " + Urls.redact(next));
+                        Urls.redactSecrets(current) + " redirected to a non-HTTP URL " + Urls.redactSecrets(next));
             }
             if (scheme.equals("http") && "https".equalsIgnoreCase(current.getScheme())) {
                 throw new TransportException(TransportException.Kind.BAD_REDIRECT,
-                        "refusing redirect from https to http: " + Urls.redact(current) + " -> " + Urls.redact(next));
+                        "refusing redirect from https to http: " + Urls.redactSecrets(current) + " -> " + Urls.redactSecrets(next));
             }
             if (!visited.add(next.toString())) {
                 List<String> chain = new ArrayList<>(visited);
@@ -121,7 +121,7 @@ public final class JdkHttpTransport implements HttpTransport {
             if (hop + 1 > options.maxRedirects()) {
                 throw new TransportException(TransportException.Kind.TOO_MANY_REDIRECTS,
                         "too many redirects (more than " + options.maxRedirects() + ") starting at "
-                                + Urls.redact(start));
+                                + Urls.redactSecrets(start));
             }
             current = next;
         }
@@ -141,8 +141,8 @@ public final class JdkHttpTransport implements HttpTransport {
                 b.version(HttpClient.Version.HTTP_1_1);
             }
         } catch (IllegalArgumentException e) {
-            throw new TransportException(TransportException.Kind.IO,
-                    "cannot request " + Urls.redact(url) + ": " + e.getMessage());
+            throw new TransportException(TransportException.Kind.INVALID_URL,
+                    "cannot request " + Urls.redactSecrets(url) + ": " + e.getMessage());
         }
         headers.forEach(b::header);
         CompletableFuture<HttpResponse<byte[]>> future =
@@ -157,7 +157,7 @@ public final class JdkHttpTransport implements HttpTransport {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new TransportException(TransportException.Kind.INTERRUPTED, "interrupted while reading "
-                    + Urls.redact(url));
+                    + Urls.redactSecrets(url));
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof HttpTimeoutException) {
@@ -165,24 +165,24 @@ public final class JdkHttpTransport implements HttpTransport {
             }
             if (c instanceof TooLarge) {
                 throw new TransportException(TransportException.Kind.TOO_LARGE,
-                        "response from " + Urls.redact(url) + " exceeds the size limit of " + options.maxBytes()
-                                + " bytes");
+                        "response from " + Urls.redactSecrets(url) + " exceeds the size limit of "
+                                + options.describeMaxBytes());
             }
             if (c instanceof ConnectException) {
                 throw new TransportException(TransportException.Kind.IO,
-                        "cannot connect to " + Urls.redact(url) + ": connection refused or unreachable", c);
+                        "cannot connect to " + Urls.redactSecrets(url) + ": connection refused or unreachable", c);
             }
             String what = c == null ? "unknown error" : c.getClass().getSimpleName()
                     + (c.getMessage() == null ? "" : ": " + c.getMessage());
             throw new TransportException(TransportException.Kind.IO,
-                    "request to " + Urls.redact(url) + " failed: " + what, c);
+                    "request to " + Urls.redactSecrets(url) + " failed: " + what, c);
         }
         return new Response(url, resp.statusCode(), resp.headers().map(), resp.body());
     }
 
     private TransportException timeout(URI url) {
         return new TransportException(TransportException.Kind.TIMEOUT,
-                "request to " + Urls.redact(url) + " timed out after " + options.timeout().toMillis() + " ms");
+                "request to " + Urls.redactSecrets(url) + " timed out after " + options.timeout().toMillis() + " ms");
     }
 
     private static long declaredLength(HttpResponse.ResponseInfo info) {
@@ -198,8 +198,8 @@ public final class JdkHttpTransport implements HttpTransport {
             byte[] body = readCapped(in, options.maxBytes());
             if (body == null) {
                 throw new TransportException(TransportException.Kind.TOO_LARGE, "response from "
-                        + Urls.redact(r.finalUrl()) + " exceeds the size limit of " + options.maxBytes()
-                        + " bytes after gzip decoding");
+                        + Urls.redactSecrets(r.finalUrl()) + " exceeds the size limit of " + options.describeMaxBytes()
+                        + " after gzip decoding");
             }
             Map<String, List<String>> headers = new LinkedHashMap<>(r.headers());
             headers.keySet().removeIf(k -> k != null && (k.equalsIgnoreCase("Content-Encoding")
@@ -207,7 +207,7 @@ public final class JdkHttpTransport implements HttpTransport {
             return new Response(r.finalUrl(), r.status(), headers, body);
         } catch (IOException e) {
             throw new TransportException(TransportException.Kind.IO,
-                    "response from " + Urls.redact(r.finalUrl()) + " is not valid gzip: " + e.getMessage(), e);
+                    "response from " + Urls.redactSecrets(r.finalUrl()) + " is not valid gzip: " + e.getMessage(), e);
         }
     }
 

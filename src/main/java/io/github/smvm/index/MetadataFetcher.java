@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -41,23 +43,74 @@ import java.util.zip.ZipFile;
  * The METADATA entry is chosen as pip does: the single top-level {@code *.dist-info} directory,
  * whose normalised name must start with the project's. Errors are {@link MetadataException}s with a
  * {@link MetadataException.Kind}.
+ *
+ * <p>With a {@link DiskCache}, the metadata of http(s) files is kept there: keyed by the wheel's
+ * SHA-256 when the index lists one (else by the metadata file's SHA-256), such entries never expire,
+ * since the file they describe cannot change; without a hash the entry is keyed by the URL (without
+ * user-info) and used for {@code ttl}.
  */
 public final class MetadataFetcher {
 
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
+    static final String NAMESPACE = "metadata";
+
     private final HttpTransport transport;
     private final long maxBytes;
+    private final DiskCache cache;
+    private final Duration ttl;
 
     public MetadataFetcher(HttpTransport transport, IndexOptions options) {
+        this(transport, options, null, Duration.ZERO);
+    }
+
+    /**
+     * @param cache where metadata of http(s) files is kept, or {@code null} for none
+     * @param ttl how long an entry keyed by URL (no hash known) is used
+     */
+    public MetadataFetcher(HttpTransport transport, IndexOptions options, DiskCache cache, Duration ttl) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.maxBytes = options.maxBytes();
+        this.cache = cache;
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
     }
 
     /** The METADATA text (UTF-8) of {@code file}. */
     public String fetchMetadata(IndexFile file) throws MetadataException {
-        byte[] bytes = fetchMetadataBytes(file);
+        byte[] bytes = cache != null && isHttp(file) ? cached(file) : fetchMetadataBytes(file);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isHttp(IndexFile file) {
+        String scheme = file.url().getScheme() == null ? "" : file.url().getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https");
+    }
+
+    private byte[] cached(IndexFile file) throws MetadataException {
+        String wheelHash = file.hashes().get("sha256");
+        String metadataHash = file.coreMetadata() ? file.coreMetadataHashes().get("sha256") : null;
+        String key;
+        boolean immutable = true;
+        if (wheelHash != null) {
+            key = "wheel-sha256:" + wheelHash.toLowerCase(Locale.ROOT);
+        } else if (metadataHash != null) {
+            key = "metadata-sha256:" + metadataHash.toLowerCase(Locale.ROOT);
+        } else {
+            key = "url:" + Urls.withoutUserInfo(file.url());
+            immutable = false;
+        }
+        Optional<DiskCache.Entry> entry = cache.read(NAMESPACE, key);
+        if (entry.isPresent() && (immutable || entry.get().freshAt(cache.clock().instant(), ttl))) {
+            if (metadataHash == null || wheelHash != null
+                    || HexFormat.of().formatHex(DiskCache.sha256(entry.get().body())).equalsIgnoreCase(metadataHash)) {
+                cache.count(DiskCache.Event.METADATA_HIT);
+                return entry.get().body();
+            }
+        }
+        byte[] bytes = fetchMetadataBytes(file);
+        cache.write(NAMESPACE, key, file.url(), Map.of("filename", file.filename()), bytes);
+        cache.count(DiskCache.Event.METADATA_DOWNLOADED);
+        return bytes;
     }
 
     private byte[] fetchMetadataBytes(IndexFile file) throws MetadataException {
@@ -90,7 +143,7 @@ public final class MetadataFetcher {
         }
         if (!r.isSuccess()) {
             throw new MetadataException(MetadataException.Kind.IO,
-                    "HTTP status " + r.status() + " from " + Urls.redact(r.finalUrl()));
+                    "HTTP status " + r.status() + " from " + Urls.redactSecrets(r.finalUrl()));
         }
         verify(r.body(), file.coreMetadataHashes(), "metadata of " + file.filename());
         return r.body();
@@ -287,10 +340,10 @@ public final class MetadataFetcher {
     private static MetadataException status(HttpTransport.Response r, IndexFile file) {
         if (r.status() == 404 || r.status() == 410) {
             return new MetadataException(MetadataException.Kind.NOT_FOUND,
-                    file.filename() + " not found: HTTP status " + r.status() + " from " + Urls.redact(r.finalUrl()));
+                    file.filename() + " not found: HTTP status " + r.status() + " from " + Urls.redactSecrets(r.finalUrl()));
         }
         return new MetadataException(MetadataException.Kind.IO,
-                "HTTP status " + r.status() + " from " + Urls.redact(r.finalUrl()) + " for " + file.filename());
+                "HTTP status " + r.status() + " from " + Urls.redactSecrets(r.finalUrl()) + " for " + file.filename());
     }
 
     private static void verify(byte[] data, Map<String, String> hashes, String what) throws MetadataException {

@@ -37,7 +37,7 @@ public final class Pep503HtmlParser {
         List<String> warnings = new ArrayList<>();
         Element meta = doc.selectFirst("meta[name=pypi:repository-version]");
         if (meta != null) {
-            ApiVersion.check(meta.attr("content"), "page " + Urls.redact(pageUrl), warnings);
+            ApiVersion.check(meta.attr("content"), "page " + Urls.redactSecrets(pageUrl), warnings);
         }
         List<IndexFile> files = links(doc, pageUrl, warnings);
         return new ProjectPage(Names.normalise(project), pageUrl, files, warnings);

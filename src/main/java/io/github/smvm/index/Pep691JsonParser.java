@@ -33,7 +33,7 @@ public final class Pep691JsonParser {
 
     /** Parses a page; the project name is the JSON {@code name}, else the URL's last segment. */
     public static ProjectPage parse(URI pageUrl, String json) throws IndexFormatException {
-        String where = "JSON page " + Urls.redact(pageUrl);
+        String where = "JSON page " + Urls.redactSecrets(pageUrl);
         JsonNode root;
         try {
             root = READER.readTree(json);

@@ -5,8 +5,15 @@ public final class TransportException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** What kind of failure. */
-    public enum Kind { TIMEOUT, TOO_LARGE, REDIRECT_LOOP, TOO_MANY_REDIRECTS, BAD_REDIRECT, IO, INTERRUPTED }
+    /**
+     * What kind of failure. {@code IO} and {@code TIMEOUT} are worth retrying; {@code RETRIES_EXHAUSTED}
+     * is a 429/5xx status that outlasted every retry; {@code OFFLINE} is a request that was not made
+     * because the build is offline; {@code INVALID_URL} a URL the HTTP client cannot request.
+     */
+    public enum Kind {
+        TIMEOUT, TOO_LARGE, REDIRECT_LOOP, TOO_MANY_REDIRECTS, BAD_REDIRECT, IO, INTERRUPTED, RETRIES_EXHAUSTED,
+        OFFLINE, INVALID_URL
+    }
 
     private final Kind kind;
 

@@ -16,6 +16,6 @@
  *       range requests into the wheel.
  * </ul>
  *
- * URLs in messages go through {@link io.github.smvm.index.Urls#redact(java.net.URI)}.
+ * URLs in messages go through {@link io.github.smvm.index.Urls#redactSecrets(java.net.URI)}: no user-info, no query values.
  */
 package io.github.smvm.index;

@@ -1,7 +1,14 @@
 package io.github.smvm.mojo;
 
 import io.github.smvm.assess.AssessmentRun;
+import io.github.smvm.assess.IndexSettings;
 import io.github.smvm.assess.InvalidConfigurationException;
+import io.github.smvm.assess.NetworkSettings;
+import io.github.smvm.index.DiskCache;
+import io.github.smvm.index.IndexStrategy;
+import io.github.smvm.pipconfig.PipConfig;
+import io.github.smvm.pipconfig.PipConfigException;
+import io.github.smvm.pipconfig.PipConfigReader;
 import io.github.smvm.assess.RequirementsLoader;
 import io.github.smvm.policy.OnDegraded;
 import io.github.smvm.policy.PolicySettings;
@@ -18,12 +25,12 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -78,9 +85,17 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     @Parameter(property = PropertyNames.FIND_LINKS)
     List<String> findLinks;
 
-    /** Consult no index, only find-links. */
-    @Parameter(property = PropertyNames.NO_INDEX, defaultValue = "false")
-    boolean noIndex;
+    /** Consult no index, only find-links; when not set, pip's configuration decides (default false). */
+    @Parameter(property = PropertyNames.NO_INDEX)
+    Boolean noIndex;
+
+    /**
+     * Read pip's configuration ({@code PIP_CONFIG_FILE}, the global, user and site {@code pip.conf}/{@code pip.ini},
+     * {@code PIP_INDEX_URL}, {@code PIP_EXTRA_INDEX_URL}, {@code PIP_FIND_LINKS}, {@code PIP_NO_INDEX}, {@code PIP_CERT})
+     * for every index setting the pom leaves unset, so that the plugin sees what pip on this machine sees.
+     */
+    @Parameter(property = PropertyNames.USE_PIP_CONFIG, defaultValue = "true")
+    boolean usePipConfig;
 
     /** The lowest ratio of available requirements at which an environment is healthy. */
     @Parameter(property = PropertyNames.THRESHOLD, defaultValue = "0.9")
@@ -117,6 +132,50 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     /** Index requests in flight at once. */
     @Parameter(property = PropertyNames.CONCURRENCY, defaultValue = "8")
     int concurrency;
+
+    /**
+     * How many times a request is tried again after a connection failure, a timeout, 429 or 5xx, with
+     * exponential backoff (honouring {@code Retry-After}); 0 disables retries.
+     */
+    @Parameter(property = PropertyNames.RETRIES, defaultValue = "3")
+    int retries;
+
+    /** The largest response body accepted, in MiB (index pages, metadata, wheels read whole). */
+    @Parameter(property = PropertyNames.MAX_RESPONSE_SIZE, defaultValue = "64")
+    long maxResponseSize;
+
+    /**
+     * Where index pages and metadata are cached; default {@code $XDG_CACHE_HOME/smvm} or
+     * {@code ~/.cache/smvm} ({@code %LOCALAPPDATA%\smvm\cache} on Windows, {@code ~/Library/Caches/smvm} on macOS).
+     */
+    @Parameter(property = PropertyNames.CACHE_DIRECTORY)
+    File cacheDirectory;
+
+    /** Seconds a cached index page is used before it is revalidated (metadata addressed by a file hash never expires). */
+    @Parameter(property = PropertyNames.CACHE_TTL, defaultValue = "600")
+    long cacheTtl;
+
+    /** Use no disk cache: every page and metadata file is requested. */
+    @Parameter(property = PropertyNames.NO_CACHE, defaultValue = "false")
+    boolean noCache;
+
+    /**
+     * No request leaves the machine: only {@code file://} indexes, find-links directories and the cache are
+     * used. Maven's {@code -o} does the same.
+     */
+    @Parameter(property = PropertyNames.OFFLINE, defaultValue = "false")
+    boolean offline;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    /**
+     * How a project found on more than one index is read: {@code first-index} (only from the first index
+     * that has it; extra indexes come before {@code indexUrl}, as in uv) or {@code unsafe-merge} (files from
+     * all of them, as pip does). Either way such a project gets a warning.
+     */
+    @Parameter(property = PropertyNames.INDEX_STRATEGY, defaultValue = "first-index")
+    String indexStrategy;
 
     PolicySettings policySettings() throws MojoExecutionException {
         double ratio;
@@ -195,8 +254,9 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
             throw e;
         }
         result.warnings().forEach(getLog()::warn);
+        result.notes().forEach(getLog()::info);
         ObjectNode document = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
-                result.sources());
+                result.sources(), result.indexSources());
         write(file, document);
         getLog().info("Wrote " + file);
         listener.written(document);
@@ -266,11 +326,49 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
             return new AssessmentRun.Config(sources,
                     request("primary", PropertyNames.PRIMARY, primary),
                     request("fallback", PropertyNames.FALLBACK, fallback),
-                    list(targets), blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, transitive, pre,
-                    Duration.ofSeconds(httpTimeout), concurrency);
+                    list(targets), indexSettings(), transitive, pre,
+                    NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize, cacheDirectory(), cacheTtl,
+                            offline || (session != null && session.isOffline())),
+                    strategy());
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
         }
+    }
+
+    /** The pom's index settings, completed from pip's configuration with {@code usePipConfig}. */
+    IndexSettings indexSettings() throws MojoExecutionException {
+        if (!usePipConfig) {
+            return IndexSettings.ofPom(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex);
+        }
+        PipConfig pip;
+        try {
+            pip = new PipConfigReader(PipConfigReader.TextFiles.system()).read(System.getenv(),
+                    Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
+        } catch (PipConfigException e) {
+            throw parameterError("usePipConfig", PropertyNames.USE_PIP_CONFIG, "pip's configuration cannot be read: "
+                    + e.getMessage() + "; fix it, or set usePipConfig to false to ignore pip's configuration", e);
+        }
+        return IndexSettings.resolve(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, pip, true);
+    }
+
+    private IndexStrategy strategy() throws MojoExecutionException {
+        try {
+            return IndexStrategy.parse(indexStrategy);
+        } catch (IllegalArgumentException e) {
+            throw parameterError("indexStrategy", PropertyNames.INDEX_STRATEGY, e.getMessage(), e);
+        }
+    }
+
+    /** The disk cache directory, or {@code null} with {@code noCache}. */
+    private Path cacheDirectory() {
+        if (noCache) {
+            return null;
+        }
+        if (cacheDirectory != null) {
+            return cacheDirectory.toPath().toAbsolutePath();
+        }
+        return DiskCache.defaultDirectory(System.getenv(), Path.of(System.getProperty("user.home")),
+                System.getProperty("os.name"));
     }
 
     private static Path existing(File file, String parameter, String property) throws MojoExecutionException {
@@ -293,7 +391,10 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                 Map.entry("findLinks", PropertyNames.FIND_LINKS),
                 Map.entry("noIndex", PropertyNames.NO_INDEX),
                 Map.entry("concurrency", PropertyNames.CONCURRENCY),
-                Map.entry("httpTimeout", PropertyNames.HTTP_TIMEOUT)).get(parameter);
+                Map.entry("httpTimeout", PropertyNames.HTTP_TIMEOUT),
+                Map.entry("retries", PropertyNames.RETRIES),
+                Map.entry("maxResponseSize", PropertyNames.MAX_RESPONSE_SIZE),
+                Map.entry("cacheTtl", PropertyNames.CACHE_TTL)).get(parameter);
     }
 
     private static <T> List<T> list(List<T> values) {

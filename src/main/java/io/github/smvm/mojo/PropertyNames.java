@@ -32,6 +32,14 @@ final class PropertyNames {
     static final String FORMATS = "smvm.formats";
     static final String HISTORY = "smvm.history";
     static final String HISTORY_LIMIT = "smvm.historyLimit";
+    static final String RETRIES = "smvm.retries";
+    static final String MAX_RESPONSE_SIZE = "smvm.maxResponseSize";
+    static final String CACHE_DIRECTORY = "smvm.cacheDirectory";
+    static final String CACHE_TTL = "smvm.cacheTtl";
+    static final String NO_CACHE = "smvm.noCache";
+    static final String OFFLINE = "smvm.offline";
+    static final String INDEX_STRATEGY = "smvm.indexStrategy";
+    static final String USE_PIP_CONFIG = "smvm.usePipConfig";
     static final String FALLBACK_SKIP = "smvm.fallback.skip";
     static final String VENV = "smvm.venv";
     static final String FALLBACK_FORCE = "smvm.fallback.force";

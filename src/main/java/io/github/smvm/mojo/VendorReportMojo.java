@@ -3,6 +3,7 @@ package io.github.smvm.mojo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.smvm.assess.AssessmentRun;
+import io.github.smvm.assess.IndexSettings;
 import io.github.smvm.probe.CachingProbe;
 import io.github.smvm.probe.DefaultDiscoveryContext;
 import io.github.smvm.probe.Discovery;
@@ -125,8 +126,9 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
                 getLog().info(display(healthFile) + " does not exist: running the assessment");
                 AssessmentRun.Result result = assess(discovery);
                 result.warnings().forEach(getLog()::warn);
+                result.notes().forEach(getLog()::info);
                 health = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
-                        result.sources());
+                        result.sources(), result.indexSources());
                 getLog().info("Assessed from " + String.join(", ", result.sources()) + ": wheel status "
                         + result.outcome().verdict().status().id());
                 origin = "an assessment run by smvm:vendor-report";
@@ -213,6 +215,17 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
         }
         if (findLinks != null) {
             urls.addAll(findLinks);
+        }
+        try {
+            // locations from pip's configuration (PIP_INDEX_URL, pip.conf) may carry credentials too
+            IndexSettings merged = indexSettings();
+            if (merged.indexUrl() != null) {
+                urls.add(merged.indexUrl());
+            }
+            urls.addAll(merged.extraIndexUrls());
+            urls.addAll(merged.findLinks());
+        } catch (MojoExecutionException e) {
+            getLog().debug("pip's configuration not read for the secrets: " + e.getMessage());
         }
         secrets.addAll(KnownSecrets.ofUrls(urls));
         secrets.addAll(KnownSecrets.ofEnvironment(System.getenv()));

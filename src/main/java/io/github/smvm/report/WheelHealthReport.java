@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smvm.assess.AssessedEnvironment;
 import io.github.smvm.assess.AssessmentOutcome;
 import io.github.smvm.assess.EnvironmentResult;
+import io.github.smvm.assess.IndexSource;
 import io.github.smvm.assess.PackageResult;
 import io.github.smvm.assess.Role;
 import io.github.smvm.policy.EnvironmentHealth;
@@ -36,11 +37,18 @@ public final class WheelHealthReport {
         return toJson(outcome, threshold, now, List.of());
     }
 
+    public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Instant now, List<String> indexes) {
+        return toJson(outcome, threshold, now, indexes, List.of());
+    }
+
     /**
      * @param indexes the index and find-links locations the assessment read, already without
      *     credentials or query values; listed in every environment that was assessed
+     * @param indexSources the settings that said where to look, with their origins (pom, pip's
+     *     configuration, requirements files, default); listed in every environment that was assessed
      */
-    public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Instant now, List<String> indexes) {
+    public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Instant now, List<String> indexes,
+            List<IndexSource> indexSources) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         Verdict verdict = outcome.verdict();
         Optional<EnvironmentResult> primary = outcome.environment(Role.PRIMARY);
@@ -77,6 +85,15 @@ public final class WheelHealthReport {
             ArrayNode read = node.putArray("indexes");
             if (env.available()) {
                 indexes.forEach(read::add);
+            }
+            ArrayNode settings = node.putArray("index_sources");
+            if (env.available()) {
+                for (IndexSource source : indexSources) {
+                    ObjectNode s = settings.addObject();
+                    s.put("setting", source.setting());
+                    s.put("value", source.value());
+                    s.put("origin", source.origin());
+                }
             }
             if (health == null) {
                 node.putNull("ratio");
@@ -129,6 +146,8 @@ public final class WheelHealthReport {
             node.put("compatible_version", p.compatibleVersion());
             ObjectNode urls = node.putObject("project_urls");
             new TreeMap<>(p.projectUrls()).forEach(urls::put);
+            ArrayNode indexWarnings = node.putArray("index_warnings");
+            p.indexWarnings().forEach(indexWarnings::add);
             if (dependency) {
                 ArrayNode via = node.putArray("via");
                 p.via().forEach(via::add);

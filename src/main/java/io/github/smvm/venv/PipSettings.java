@@ -25,10 +25,20 @@ import java.util.Set;
  *     written to a temporary requirements file
  * @param indexUrl the index, or {@code null} for none (with {@code noIndex}) or pip's default
  * @param requireHashes pass {@code --require-hashes} (the requirements carry hashes)
+ * @param cert a CA bundle for pip ({@code PIP_CERT}), from pip's configuration when the assessment read it;
+ *     {@code null} for pip's own default
  */
 public record PipSettings(List<Path> requirementFiles, List<Path> constraintFiles, List<String> extraRequirements,
         String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex, boolean onlyBinary,
-        boolean pre, boolean requireHashes) {
+        boolean pre, boolean requireHashes, String cert) {
+
+    /** Settings without a CA bundle of their own. */
+    public PipSettings(List<Path> requirementFiles, List<Path> constraintFiles, List<String> extraRequirements,
+            String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex, boolean onlyBinary,
+            boolean pre, boolean requireHashes) {
+        this(requirementFiles, constraintFiles, extraRequirements, indexUrl, extraIndexUrls, findLinks, noIndex,
+                onlyBinary, pre, requireHashes, null);
+    }
 
     public PipSettings {
         requirementFiles = List.copyOf(requirementFiles);
@@ -87,6 +97,9 @@ public record PipSettings(List<Path> requirementFiles, List<Path> constraintFile
         }
         if (!findLinks.isEmpty()) {
             env.put("PIP_FIND_LINKS", String.join(" ", findLinks));
+        }
+        if (cert != null) {
+            env.put("PIP_CERT", cert);
         }
         return env;
     }

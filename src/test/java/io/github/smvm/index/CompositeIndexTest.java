@@ -88,12 +88,99 @@ class CompositeIndexTest {
     }
 
     @Test
-    void notFoundAnywhereWithSomeFailuresIsNotFoundCarryingTheFailures() {
+    void notFoundAnywhereWhileSomeSourceFailedIsAFailureSinceWhetherItExistsIsUnknown() {
         Stub a = new Stub("https://a.example/", n -> new ProjectResult.NotFound(URI.create("https://a.example/foo/")));
         Stub b = new Stub("https://b.example/", n -> new ProjectResult.Failed(URI.create("https://b.example/foo/"), "timeout"));
         CompositeIndex c = new CompositeIndex(List.of(a, b), IndexOptions.defaults());
-        assertEquals(new ProjectResult.NotFound(URI.create("https://a.example/"), List.of("https://b.example/: timeout")),
+        assertEquals(new ProjectResult.Failed(URI.create("https://b.example/"),
+                "foo is not on https://a.example/, and not every source could be read: https://b.example/: timeout"),
                 c.fetchProject("foo"));
+    }
+
+    @Test
+    void notFoundOnEverySourceIsNotFound() {
+        Stub a = new Stub("https://a.example/", n -> new ProjectResult.NotFound(URI.create("https://a.example/foo/")));
+        Stub links = new Stub("file:///wheels/", n -> new ProjectResult.NotFound(URI.create("file:///wheels/"),
+                List.of("skipped x")));
+        CompositeIndex c = new CompositeIndex(List.of(a), List.of(links), IndexStrategy.FIRST_INDEX,
+                IndexOptions.defaults());
+        assertEquals(new ProjectResult.NotFound(URI.create("https://a.example/"), List.of("skipped x")),
+                c.fetchProject("foo"));
+    }
+
+    /** An index at {@code location} whose pages and files are under the location without its query. */
+    private static Stub index(String location, String... files) {
+        String base = location.replaceAll("\\?.*$", "");
+        return new Stub(location, n -> found(base + n + "/", List.of(),
+                java.util.Arrays.stream(files).map(f -> file(base + "files/" + f)).toArray(IndexFile[]::new)));
+    }
+
+    @Test
+    void firstIndexTakesTheProjectOnlyFromTheFirstIndexThatHasItAndWarns() {
+        Stub privateIndex = index("https://private.example/simple/", "foo-1.0-py3-none-any.whl");
+        Stub publicIndex = index("https://user:pw@public.example/simple/", "foo-99.0-py3-none-any.whl");
+        Stub links = index("file:///wheels/", "foo-0.5-py3-none-any.whl");
+        CompositeIndex c = new CompositeIndex(List.of(privateIndex, publicIndex), List.of(links),
+                IndexStrategy.FIRST_INDEX, IndexOptions.defaults());
+        ProjectPage page = assertInstanceOf(ProjectResult.Found.class, c.fetchProject("foo")).page();
+        assertEquals(List.of(file("https://private.example/simple/files/foo-1.0-py3-none-any.whl"),
+                file("file:///wheels/files/foo-0.5-py3-none-any.whl")), page.files());
+        assertEquals(URI.create("https://private.example/simple/foo/"), page.url());
+        assertEquals(List.of("foo is on more than one index (https://private.example/simple/, "
+                + "https://public.example/simple/): only https://private.example/simple/ is used (first-index); "
+                + "check that the others' foo is not a different project of the same name (dependency confusion)"),
+                page.indexWarnings());
+        assertEquals(1, publicIndex.calls.get(), "every index is asked, to warn");
+    }
+
+    @Test
+    void firstIndexSkipsIndexesWithoutTheProjectOrThatFailed() {
+        Stub down = new Stub("https://down.example/simple/",
+                n -> new ProjectResult.Failed(URI.create("https://down.example/simple/foo/"), "HTTP status 503"));
+        Stub empty = new Stub("https://empty.example/simple/",
+                n -> new ProjectResult.NotFound(URI.create("https://empty.example/simple/foo/")));
+        Stub has = index("https://has.example/simple/", "foo-2.0-py3-none-any.whl");
+        CompositeIndex c = new CompositeIndex(List.of(down, empty, has), List.of(), IndexStrategy.FIRST_INDEX,
+                IndexOptions.defaults());
+        ProjectPage page = assertInstanceOf(ProjectResult.Found.class, c.fetchProject("foo")).page();
+        assertEquals(List.of(file("https://has.example/simple/files/foo-2.0-py3-none-any.whl")), page.files());
+        assertEquals(List.of("https://down.example/simple/: HTTP status 503"), page.warnings());
+        assertEquals(List.of(), page.indexWarnings());
+    }
+
+    @Test
+    void unsafeMergeTakesEveryIndexsFilesAndWarns() {
+        Stub a = index("https://a.example/simple/", "foo-1.0-py3-none-any.whl");
+        Stub b = index("https://b.example/simple/?token=abc", "foo-99.0-py3-none-any.whl");
+        CompositeIndex c = new CompositeIndex(List.of(a, b), List.of(), IndexStrategy.UNSAFE_MERGE,
+                IndexOptions.defaults());
+        ProjectPage page = assertInstanceOf(ProjectResult.Found.class, c.fetchProject("foo")).page();
+        assertEquals(2, page.files().size());
+        assertEquals(List.of("foo is on more than one index (https://a.example/simple/, "
+                + "https://b.example/simple/?token=****): the files of all of them are considered (unsafe-merge), "
+                + "so any of them can supply foo (dependency-confusion risk)"), page.indexWarnings());
+    }
+
+    @Test
+    void projectOnOneIndexAndInFindLinksIsNoConfusion() {
+        Stub a = index("https://a.example/simple/", "foo-1.0-py3-none-any.whl");
+        Stub links = index("file:///wheels/", "foo-1.0-py3-none-any.whl");
+        for (IndexStrategy s : IndexStrategy.values()) {
+            ProjectPage page = assertInstanceOf(ProjectResult.Found.class,
+                    new CompositeIndex(List.of(a), List.of(links), s, IndexOptions.defaults()).fetchProject("foo"))
+                    .page();
+            assertEquals(List.of(), page.indexWarnings());
+            assertEquals(2, page.files().size());
+        }
+    }
+
+    @Test
+    void strategyNamesParse() {
+        assertEquals(IndexStrategy.FIRST_INDEX, IndexStrategy.parse(" First-Index "));
+        assertEquals(IndexStrategy.UNSAFE_MERGE, IndexStrategy.parse("unsafe-merge"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IndexStrategy.parse("merge"));
+        assertEquals("'merge' is not an index strategy: use first-index (the default) or unsafe-merge", e.getMessage());
     }
 
     @Test

@@ -53,13 +53,13 @@ class WheelHealthReportTest {
         assertEquals("[]", primary.get("indexes").toString(), "an unavailable environment read nothing");
         JsonNode env = json.get("environments").get(1);
         assertEquals(List.of("id", "role", "python_version", "implementation", "executable", "platform", "interpreter_tag",
-                "pip_version", "unavailable_reason", "indexes", "ratio", "healthy", "packages"), names(env));
+                "pip_version", "unavailable_reason", "indexes", "index_sources", "ratio", "healthy", "packages"), names(env));
         assertEquals("cp312", env.get("interpreter_tag").asText());
         assertEquals("null", env.get("pip_version").toString());
         assertEquals("[\"https://host/simple/?token=****\"]", env.get("indexes").toString());
         JsonNode p = env.get("packages").get(0);
         assertEquals(List.of("requirement", "name", "status", "version", "wheel", "reason", "suggestion", "newest_version",
-                "newest_version_wheels", "compatible_version", "project_urls", "dependencies"), names(p));
+                "newest_version_wheels", "compatible_version", "project_urls", "index_warnings", "dependencies"), names(p));
         assertEquals("2.1.0", p.get("newest_version").asText());
         assertEquals("[\"cp311-cp311-manylinux_2_17_x86_64\"]", p.get("newest_version_wheels").toString());
         assertEquals("null", p.get("compatible_version").toString());

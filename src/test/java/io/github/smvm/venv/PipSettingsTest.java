@@ -64,4 +64,16 @@ class PipSettingsTest {
                 List.of(), List.of(), null, List.of(), List.of(), false, true, false, false));
         assertTrue(e.getMessage().startsWith("there is nothing to install"), e.getMessage());
     }
+
+    @Test
+    void pipsCertFromItsConfigurationIsPassedAndPartOfTheSettings() {
+        PipSettings withCert = new PipSettings(List.of(Path.of("r.txt")), List.of(), List.of(), "https://x/simple",
+                List.of(), List.of(), false, true, false, false, "/etc/ssl/certs/corp.pem");
+        assertEquals("/etc/ssl/certs/corp.pem", withCert.environment(VenvLayout.POSIX).get("PIP_CERT"));
+        assertEquals(null, settings.environment(VenvLayout.POSIX).get("PIP_CERT"));
+        assertFalse(io.github.smvm.fallback.FallbackRun.digest(List.of(), withCert, List.of()).equals(
+                io.github.smvm.fallback.FallbackRun.digest(List.of(), new PipSettings(List.of(Path.of("r.txt")),
+                        List.of(), List.of(), "https://x/simple", List.of(), List.of(), false, true, false, false),
+                        List.of())), "a different CA bundle is a different environment");
+    }
 }

@@ -1,0 +1,13 @@
+package io.github.smvm.assess;
+
+/**
+ * One setting that told the assessment where to look, for the report's {@code index_sources}.
+ *
+ * @param setting pip's name: {@code index-url}, {@code extra-index-url}, {@code find-links},
+ *     {@code no-index} or {@code cert}
+ * @param value the location (without credentials or query values), path, or {@code true}
+ * @param origin {@code pom}, a pip configuration file with its section, a {@code PIP_*} variable,
+ *     {@code requirements} (a requirements file's option) or {@code default} (pip's default index)
+ */
+public record IndexSource(String setting, String value, String origin) {
+}
