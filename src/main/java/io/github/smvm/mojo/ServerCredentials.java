@@ -40,8 +40,12 @@ final class ServerCredentials {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             for (SettingsProblem problem : result.getProblems()) {
                 if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                    // only the first part of the message: the parser's cause may quote settings-security.xml
+                    String message = String.valueOf(problem.getMessage());
+                    int colon = message.indexOf(": ");
                     throw AbstractAssessmentMojo.parameterError(parameter, property, "the password of <server> '"
-                            + wanted + "' in settings.xml cannot be decrypted: " + problem.getMessage()
+                            + wanted + "' in settings.xml cannot be decrypted: "
+                            + (colon < 0 ? message : message.substring(0, colon))
                             + "; check ~/.m2/settings-security.xml (mvn --encrypt-master-password)", null);
                 }
             }

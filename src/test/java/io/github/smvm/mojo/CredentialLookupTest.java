@@ -40,7 +40,7 @@ class CredentialLookupTest {
                     .filter(s -> s.getPassword() != null && s.getPassword().startsWith("{")
                             && !ENCRYPTED.equals(s.getPassword()))
                     .map(s -> (SettingsProblem) new DefaultSettingsProblem("Failed to decrypt password for server "
-                            + s.getId(), SettingsProblem.Severity.ERROR, "server: " + s.getId(), -1, -1, null))
+                            + s.getId() + ": XmlPullParserException: <master>master-5ecret</master>", SettingsProblem.Severity.ERROR, "server: " + s.getId(), -1, -1, null))
                     .toList();
             return new SettingsDecryptionResult() {
                 @Override
@@ -120,7 +120,7 @@ class CredentialLookupTest {
     }
 
     @Test
-    void aPasswordThatCannotBeDecryptedFailsWithoutShowingIt() {
+    void aPasswordThatCannotBeDecryptedFailsWithoutQuotingTheSecurityFile() {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> lookup(settings(server("corp-pypi", "alice", "{broken-cipher}")), "corp-pypi"));
         assertEquals("Invalid <indexServerId> (smvm.indexServerId): the password of <server> 'corp-pypi' in "
