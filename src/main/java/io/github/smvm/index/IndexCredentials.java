@@ -10,7 +10,8 @@ import java.util.Set;
  * Credentials for one index, as plain values (the plugin reads them from a {@code settings.xml}
  * {@code <server>}): a username and password become {@code Authorization: Basic ...}; a password without
  * a username is a token and becomes {@code Authorization: Bearer <token>}. {@link #toString()} shows
- * neither the password nor the token.
+ * neither the password nor the token. A username with {@code :} and control characters anywhere are
+ * refused (they cannot be sent in a header), with a message that does not quote them.
  *
  * @param serverId where the credentials came from, for messages ({@code <server>} id in settings.xml)
  * @param username the user, or empty for a bearer token
@@ -22,6 +23,19 @@ public record IndexCredentials(String serverId, String username, String password
         Objects.requireNonNull(serverId, "serverId");
         username = username == null ? "" : username;
         Objects.requireNonNull(password, "password");
+        if (username.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("the username of <server> '" + serverId
+                    + "' in settings.xml contains ':', which Basic authentication cannot carry");
+        }
+        if (hasControlCharacter(username) || hasControlCharacter(password)) {
+            throw new IllegalArgumentException("the " + (hasControlCharacter(username) ? "username" : "password")
+                    + " of <server> '" + serverId + "' in settings.xml contains a control character (a line break?), "
+                    + "which an HTTP header cannot carry");
+        }
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     /** Whether these credentials are a bearer token (no username). */

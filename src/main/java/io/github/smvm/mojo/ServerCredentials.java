@@ -59,6 +59,10 @@ final class ServerCredentials {
                     + "' in settings.xml has no <password> (a password, or a token with no <username>)", null);
         }
         String username = server.getUsername();
-        return new IndexCredentials(wanted, username == null ? "" : username.strip(), password);
+        try {
+            return new IndexCredentials(wanted, username == null ? "" : username.strip(), password);
+        } catch (IllegalArgumentException e) {
+            throw AbstractAssessmentMojo.parameterError(parameter, property, e.getMessage(), e);
+        }
     }
 }

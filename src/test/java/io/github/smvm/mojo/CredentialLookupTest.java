@@ -137,6 +137,18 @@ class CredentialLookupTest {
     }
 
     @Test
+    void aPasswordWithALineBreakIsRefusedWithoutQuotingIt() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> lookup(settings(server("corp-pypi", "alice", "line-5ecret\nX-Injected: 1")), "corp-pypi"));
+        assertEquals("Invalid <indexServerId> (smvm.indexServerId): the password of <server> 'corp-pypi' in "
+                + "settings.xml contains a control character (a line break?), which an HTTP header cannot carry", e.getMessage());
+        MojoExecutionException colon = assertThrows(MojoExecutionException.class,
+                () -> lookup(settings(server("corp-pypi", "ali:ce", "pw-5ecret")), "corp-pypi"));
+        assertEquals("Invalid <indexServerId> (smvm.indexServerId): the username of <server> 'corp-pypi' in "
+                + "settings.xml contains ':', which Basic authentication cannot carry", colon.getMessage());
+    }
+
+    @Test
     void extraIndexServerIdsPairWithExtraIndexUrlsInOrder() throws Exception {
         AssessMojo mojo = new AssessMojo();
         mojo.settings = settings(server("a", "alice", "pw-alpha"), server("b", null, "tok-beta"));
