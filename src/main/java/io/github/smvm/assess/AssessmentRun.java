@@ -6,6 +6,7 @@ import io.github.smvm.index.DiskCache;
 import io.github.smvm.index.FindLinksSource;
 import io.github.smvm.index.HttpTransport;
 import io.github.smvm.index.IndexClient;
+import io.github.smvm.index.IndexCredentials;
 import io.github.smvm.index.IndexOptions;
 import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.JdkHttpTransport;
@@ -21,10 +22,12 @@ import io.github.smvm.probe.Discovery;
 import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.probe.Match;
 import io.github.smvm.probe.ProbeException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +53,19 @@ public final class AssessmentRun {
      * @param indexSettings the indexes and find-links configured in the pom and pip's configuration
      *     (requirements files may add more)
      * @param indexStrategy how a project on more than one index is read
+     * @param authentication credentials of the indexes
      */
     public record Config(RequirementsLoader.Sources sources, InterpreterRequest primary, InterpreterRequest fallback,
             List<String> targets, IndexSettings indexSettings, boolean transitive, boolean pre, NetworkSettings network,
-            IndexStrategy indexStrategy) {
+            IndexStrategy indexStrategy, IndexAuthentication authentication) {
+
+        /** Without credentials. */
+        public Config(RequirementsLoader.Sources sources, InterpreterRequest primary, InterpreterRequest fallback,
+                List<String> targets, IndexSettings indexSettings, boolean transitive, boolean pre,
+                NetworkSettings network, IndexStrategy indexStrategy) {
+            this(sources, primary, fallback, targets, indexSettings, transitive, pre, network, indexStrategy,
+                    IndexAuthentication.none());
+        }
 
         public Config {
             Objects.requireNonNull(sources, "sources");
@@ -63,6 +75,7 @@ public final class AssessmentRun {
             Objects.requireNonNull(indexSettings, "indexSettings");
             Objects.requireNonNull(network, "network");
             Objects.requireNonNull(indexStrategy, "indexStrategy");
+            Objects.requireNonNull(authentication, "authentication");
         }
 
         /** The configured index; {@code null} for the requirements files' {@code --index-url} or pip's default. */
@@ -142,11 +155,6 @@ public final class AssessmentRun {
         DiskCache cache = network.cacheDirectory() == null ? null
                 : new DiskCache(network.cacheDirectory(), Clock.systemUTC(), progress);
         // offline: nothing leaves the machine, and cached entries are used however old they are
-        HttpTransport wire = network.offline() ? new OfflineTransport()
-                : new RetryingTransport(new JdkHttpTransport(indexOptions), network.retry(), Sleeper.system(),
-                        () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
-        Duration ttl = network.offline() ? ChronoUnit.FOREVER.getDuration() : network.cacheTtl();
-        HttpTransport transport = cache == null ? wire : new CachingTransport(wire, cache, ttl, progress);
         if (network.offline()) {
             notes.add("offline: no request leaves the machine; "
                     + (cache == null ? "the disk cache is off, so only file:// indexes and find-links directories are used"
@@ -157,6 +165,7 @@ public final class AssessmentRun {
         Map<String, String> origins = config.indexSettings().origins();
         Set<String> indexes = new LinkedHashSet<>();
         boolean noIndex = config.noIndex() || loaded.options().noIndex();
+        String mainIndex = null;
         if (config.noIndex()) {
             indexSources.add(new IndexSource("no-index", "true", origins.get("no-index")));
         } else if (loaded.options().noIndex()) {
@@ -180,6 +189,7 @@ public final class AssessmentRun {
                 origin = "default";
             }
             indexes.add(index);
+            mainIndex = index;
             indexSources.add(new IndexSource("index-url", IndexSettings.location(index), origin));
             for (String extra : config.extraIndexUrls()) {
                 if (indexes.add(extra)) {
@@ -193,9 +203,35 @@ public final class AssessmentRun {
                 }
             }
         }
+        Map<String, IndexCredentials> credentials = credentials(config.authentication(), mainIndex, indexes);
+        Map<URI, IndexCredentials> byUrl = new LinkedHashMap<>();
+        credentials.forEach((index, c) -> {
+            try {
+                byUrl.put(IndexClient.toUri(index), c);
+            } catch (IllegalArgumentException e) {
+                // an unusable URL: its client reports it
+            }
+        });
+        if (!credentials.isEmpty()) {
+            progress.accept("credentials: " + String.join(", ", credentials.entrySet().stream()
+                    .map(e -> IndexSettings.location(e.getKey()) + " from <server> '" + e.getValue().serverId() + "'")
+                    .toList()));
+        }
+        HttpTransport wire;
+        try {
+            wire = network.offline() ? new OfflineTransport()
+                : new RetryingTransport(new JdkHttpTransport(indexOptions, byUrl), network.retry(), Sleeper.system(),
+                        () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("extraIndexServerIds", e.getMessage(), e);
+        }
+        Duration ttl = network.offline() ? ChronoUnit.FOREVER.getDuration() : network.cacheTtl();
+        HttpTransport transport = cache == null ? wire : new CachingTransport(wire, cache, ttl, progress);
         List<IndexClient> indexClients = new ArrayList<>();
         for (String index : indexes) {
-            indexClients.add(client("indexUrl", index, () -> IndexClient.simpleIndex(index, transport, indexOptions)));
+            IndexCredentials c = credentials.get(index);
+            indexClients.add(client("indexUrl", index,
+                    () -> IndexClient.simpleIndex(index, transport, indexOptions, c == null ? null : c.hint())));
         }
         clients.addAll(indexClients);
         List<IndexClient> linkClients = new ArrayList<>();
@@ -253,6 +289,21 @@ public final class AssessmentRun {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** The configured credentials by the index URL they are for, among the indexes read. */
+    private static Map<String, IndexCredentials> credentials(IndexAuthentication authentication, String mainIndex,
+            Set<String> indexes) {
+        Map<String, IndexCredentials> result = new LinkedHashMap<>();
+        authentication.extraIndexes().forEach((url, c) -> {
+            if (indexes.contains(url)) {
+                result.put(url, c);
+            }
+        });
+        if (authentication.index() != null && mainIndex != null) {
+            result.put(mainIndex, authentication.index());
+        }
+        return result;
     }
 
     /** Every distinct index warning of every package and dependency. */

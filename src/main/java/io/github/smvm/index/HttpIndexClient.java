@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>Requests {@code <base>/<normalised-name>/} with one {@link #ACCEPT} header and chooses the
  * parser by the response's media type: {@code application/vnd.pypi.simple.v1+json} is JSON,
  * {@code application/vnd.pypi.simple.v1+html} and {@code text/html} are HTML, anything else is a
- * failure. 404 is {@link ProjectResult.NotFound}; other non-2xx statuses, transport errors and
+ * failure. 404 is {@link ProjectResult.NotFound}; 401 and 403 are an authentication failure naming the
+ * index and what to check; other non-2xx statuses, transport errors and
  * unparseable pages are {@link ProjectResult.Failed}. File URLs resolve against the final URL after
  * redirects. HTML is decoded with the Content-Type charset, else UTF-8; JSON likewise.
  */
@@ -26,9 +27,19 @@ public final class HttpIndexClient extends CachingIndexClient {
 
     private final URI base;
     private final HttpTransport transport;
+    private final String authenticationHint;
 
     public HttpIndexClient(URI baseUrl, HttpTransport transport, IndexOptions options) {
+        this(baseUrl, transport, options, null);
+    }
+
+    /**
+     * @param authenticationHint what to check when the index answers 401 or 403 (for configured
+     *     credentials, {@link IndexCredentials#hint()}); {@code null} for a hint on how to configure them
+     */
+    public HttpIndexClient(URI baseUrl, HttpTransport transport, IndexOptions options, String authenticationHint) {
         super(options);
+        this.authenticationHint = authenticationHint;
         this.base = Urls.withTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.transport = Objects.requireNonNull(transport, "transport");
     }
@@ -53,13 +64,23 @@ public final class HttpIndexClient extends CachingIndexClient {
         } catch (TransportException e) {
             return new ProjectResult.Failed(Urls.withoutUserInfo(url), e.getMessage());
         }
-        return interpret(name, r);
+        return interpret(name, r, location(), authenticationHint);
     }
 
     static ProjectResult interpret(String name, HttpTransport.Response r) {
+        return interpret(name, r, r.finalUrl(), null);
+    }
+
+    static ProjectResult interpret(String name, HttpTransport.Response r, URI index, String authenticationHint) {
         URI finalUrl = r.finalUrl();
         if (r.status() == 404) {
             return new ProjectResult.NotFound(finalUrl);
+        }
+        if (r.status() == 401 || r.status() == 403) {
+            return new ProjectResult.Failed(finalUrl, "authentication failed at " + Urls.redactSecrets(index)
+                    + " (HTTP " + r.status() + "): " + (authenticationHint != null ? authenticationHint
+                            : "the index wants credentials: name a <server> of settings.xml in <indexServerId> "
+                                    + "or <extraIndexServerIds>"));
         }
         if (!r.isSuccess()) {
             return new ProjectResult.Failed(finalUrl, "HTTP status " + r.status() + " from " + Urls.redactSecrets(finalUrl));

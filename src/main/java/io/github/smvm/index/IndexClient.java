@@ -35,10 +35,19 @@ public interface IndexClient {
      * directory, or a local directory path.
      */
     static IndexClient simpleIndex(String location, HttpTransport transport, IndexOptions options) {
+        return simpleIndex(location, transport, options, null);
+    }
+
+    /**
+     * {@link #simpleIndex(String, HttpTransport, IndexOptions)} whose 401/403 answers say
+     * {@code authenticationHint} ({@code null}: how to configure credentials).
+     */
+    static IndexClient simpleIndex(String location, HttpTransport transport, IndexOptions options,
+            String authenticationHint) {
         URI uri = toUri(location);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("http") || scheme.equals("https")) {
-            return new HttpIndexClient(uri, transport, options);
+            return new HttpIndexClient(uri, transport, options, authenticationHint);
         }
         if (scheme.equals("file")) {
             return new FileIndexClient(Path.of(uri), options);

@@ -48,6 +48,9 @@ import java.util.zip.GZIPInputStream;
  *       sends it with later requests to the same origin, such as file downloads from the index's
  *       host; it is never sent to another origin (also not after a redirect) and never put in a
  *       message.
+ *   <li>Configured {@link IndexCredentials} (given by index URL) are sent with every request to that
+ *       index's origin, also after a redirect back to it, and to no other origin; they take precedence
+ *       over user-info for the same origin.
  * </ul>
  */
 public final class JdkHttpTransport implements HttpTransport {
@@ -58,8 +61,28 @@ public final class JdkHttpTransport implements HttpTransport {
     private final java.util.concurrent.ConcurrentHashMap<String, String> credentials =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Authorization header by origin, configured. */
+    private final Map<String, String> configured;
+
     public JdkHttpTransport(IndexOptions options) {
+        this(options, Map.of());
+    }
+
+    /**
+     * @param credentials credentials by index URL; each applies to its URL's origin (scheme, host, port)
+     * @throws IllegalArgumentException when two indexes of one origin have different credentials
+     */
+    public JdkHttpTransport(IndexOptions options, Map<URI, IndexCredentials> credentials) {
         this.options = Objects.requireNonNull(options, "options");
+        Map<String, String> byOrigin = new LinkedHashMap<>();
+        credentials.forEach((index, c) -> {
+            String previous = byOrigin.put(origin(index), c.authorization());
+            if (previous != null && !previous.equals(c.authorization())) {
+                throw new IllegalArgumentException("two indexes on " + Urls.redactSecrets(Urls.withoutUserInfo(index))
+                        + "'s host are given different credentials: one origin can have one set only");
+            }
+        });
+        this.configured = Map.copyOf(byOrigin);
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(options.timeout())
@@ -83,7 +106,7 @@ public final class JdkHttpTransport implements HttpTransport {
             if (wantGzip) {
                 h.put("Accept-Encoding", "gzip");
             }
-            String auth = credentials.get(origin(current));
+            String auth = configured.getOrDefault(origin(current), credentials.get(origin(current)));
             if (auth != null && h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
                 h.put("Authorization", auth);
             }

@@ -208,6 +208,24 @@ public final class Urls {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@code text} percent-encoded as UTF-8 for the user-info part of a URL: everything but unreserved
+     * characters ({@code A-Z a-z 0-9 - . _ ~}) is escaped, so that {@code :}, {@code @} and {@code /} in a
+     * password cannot change the URL's meaning.
+     */
+    public static String percentEncode(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte value : text.getBytes(StandardCharsets.UTF_8)) {
+            int b = value & 0xff;
+            if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || "-._~".indexOf(b) >= 0) {
+                out.write(b);
+            } else {
+                writeEscaped(out, b);
+            }
+        }
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+
     /** {@code base} with a trailing slash, so that resolving a relative name appends to it. */
     static URI withTrailingSlash(URI base) {
         String s = base.toString();

@@ -32,7 +32,12 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import io.github.smvm.assess.IndexAuthentication;
+import io.github.smvm.index.IndexCredentials;
 import org.apache.maven.project.MavenProject;
 
 /** The parameters of an assessment, shared by every goal that runs one. */
@@ -80,6 +85,27 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     /** Further indexes. */
     @Parameter(property = PropertyNames.EXTRA_INDEX_URLS)
     List<String> extraIndexUrls;
+
+    /**
+     * The id of a {@code <server>} in settings.xml whose credentials authenticate requests to the index
+     * (whichever setting names it): {@code <username>} and {@code <password>} as Basic authentication, a
+     * {@code <password>} without {@code <username>} as a bearer token. Encrypted passwords are decrypted.
+     */
+    @Parameter(property = PropertyNames.INDEX_SERVER_ID)
+    String indexServerId;
+
+    /**
+     * Server ids for {@code extraIndexUrls}, one per extra index in the same order; {@code -} for an
+     * extra index without credentials.
+     */
+    @Parameter(property = PropertyNames.EXTRA_INDEX_SERVER_IDS)
+    List<String> extraIndexServerIds;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Component
+    SettingsDecrypter settingsDecrypter;
 
     /** Directories or HTML pages of distribution files. */
     @Parameter(property = PropertyNames.FIND_LINKS)
@@ -322,14 +348,16 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                 pyproject == null ? null : existing(pyproject, "pyproject", PropertyNames.PYPROJECT),
                 new LinkedHashSet<>(list(pyprojectExtras)), new LinkedHashSet<>(list(dependencyGroups)),
                 pylock == null ? null : existing(pylock, "pylock", PropertyNames.PYLOCK), list(packages));
+        IndexSettings indexSettings = indexSettings();
+        IndexAuthentication authentication = authentication(indexSettings);
         try {
             return new AssessmentRun.Config(sources,
                     request("primary", PropertyNames.PRIMARY, primary),
                     request("fallback", PropertyNames.FALLBACK, fallback),
-                    list(targets), indexSettings(), transitive, pre,
+                    list(targets), indexSettings, transitive, pre,
                     NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize, cacheDirectory(), cacheTtl,
                             offline || (session != null && session.isOffline())),
-                    strategy());
+                    strategy(), authentication);
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);
         }
@@ -349,6 +377,31 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                     + e.getMessage() + "; fix it, or set usePipConfig to false to ignore pip's configuration", e);
         }
         return IndexSettings.resolve(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, pip, true);
+    }
+
+    /** The credentials named by {@code indexServerId} and {@code extraIndexServerIds}, looked up in settings.xml. */
+    IndexAuthentication authentication(IndexSettings indexSettings) throws MojoExecutionException {
+        IndexCredentials index = indexServerId == null || indexServerId.isBlank() ? null
+                : ServerCredentials.lookup(settings, settingsDecrypter, indexServerId, "indexServerId",
+                        PropertyNames.INDEX_SERVER_ID);
+        List<String> ids = list(extraIndexServerIds);
+        Map<String, IndexCredentials> extras = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            List<String> urls = indexSettings.extraIndexUrls();
+            if (ids.size() != urls.size()) {
+                throw parameterError("extraIndexServerIds", PropertyNames.EXTRA_INDEX_SERVER_IDS, ids.size()
+                        + " server ids for " + urls.size() + " extra indexes: give one per entry of <extraIndexUrls>, "
+                        + "in the same order, and '-' for an index without credentials", null);
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i).strip();
+                if (!id.equals("-")) {
+                    extras.put(urls.get(i), ServerCredentials.lookup(settings, settingsDecrypter, id,
+                            "extraIndexServerIds", PropertyNames.EXTRA_INDEX_SERVER_IDS));
+                }
+            }
+        }
+        return new IndexAuthentication(index, extras);
     }
 
     private IndexStrategy strategy() throws MojoExecutionException {
@@ -394,7 +447,8 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                 Map.entry("httpTimeout", PropertyNames.HTTP_TIMEOUT),
                 Map.entry("retries", PropertyNames.RETRIES),
                 Map.entry("maxResponseSize", PropertyNames.MAX_RESPONSE_SIZE),
-                Map.entry("cacheTtl", PropertyNames.CACHE_TTL)).get(parameter);
+                Map.entry("cacheTtl", PropertyNames.CACHE_TTL),
+                Map.entry("extraIndexServerIds", PropertyNames.EXTRA_INDEX_SERVER_IDS)).get(parameter);
     }
 
     private static <T> List<T> list(List<T> values) {

@@ -101,6 +101,7 @@ public class FallbackMojo extends AbstractAssessmentMojo {
         FallbackInputs inputs;
         try {
             inputs = FallbackInputs.of(config(), onlyBinary, System.getenv());
+            inputs.warnings().forEach(getLog()::warn);
         } catch (RequirementsFileException e) {
             throw new MojoExecutionException("Cannot read the requirements: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

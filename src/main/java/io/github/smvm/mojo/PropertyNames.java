@@ -18,6 +18,8 @@ final class PropertyNames {
     static final String TARGETS = "smvm.targets";
     static final String INDEX_URL = "smvm.indexUrl";
     static final String EXTRA_INDEX_URLS = "smvm.extraIndexUrls";
+    static final String INDEX_SERVER_ID = "smvm.indexServerId";
+    static final String EXTRA_INDEX_SERVER_IDS = "smvm.extraIndexServerIds";
     static final String FIND_LINKS = "smvm.findLinks";
     static final String NO_INDEX = "smvm.noIndex";
     static final String THRESHOLD = "smvm.threshold";

@@ -37,8 +37,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.rtinfo.RuntimeInformation;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Writes a support report for the vendors of the packages that lack wheels (or for the platform team
@@ -77,14 +75,8 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
             defaultValue = "${project.basedir}/.smvm/wheel-fallback.log")
     File fallbackLog;
 
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    Settings settings;
-
     @Component
     RuntimeInformation runtimeInformation;
-
-    @Component
-    SettingsDecrypter settingsDecrypter;
 
     @Override
     String goal() {

@@ -1,0 +1,215 @@
+package io.github.smvm.assess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.smvm.index.IndexCredentials;
+import io.github.smvm.index.IndexStrategy;
+import io.github.smvm.policy.OnDegraded;
+import io.github.smvm.policy.PolicySettings;
+import io.github.smvm.probe.Discovery;
+import io.github.smvm.probe.DiscoveryContext;
+import io.github.smvm.probe.InterpreterRequest;
+import io.github.smvm.report.WheelHealthReport;
+import io.github.smvm.testing.TestIndex;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole assessments against a loopback index that demands Basic credentials: with the configured
+ * credentials its pages and its wheels' metadata are read; with a wrong password each package is an
+ * {@code error} saying authentication failed, and the password is in no log line and no report.
+ */
+class CredentialAssessmentTest {
+
+    private static final String PASSWORD = "corp-pa55-SECRET-3";
+    private static final String TARGET = "cp312-manylinux_2_28_x86_64";
+
+    @TempDir
+    Path tmp;
+
+    private HttpServer server;
+    private Path root;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        TestIndex index = new TestIndex();
+        index.wheel("app", "1.0", "app-1.0-py3-none-any.whl", null, List.of("lib>=1"));
+        index.wheel("lib", "1.0", "lib-1.0-py3-none-any.whl");
+        root = tmp.resolve("index").toAbsolutePath().normalize();
+        index.writeTo(root);
+        String expected = "Basic " + Base64.getEncoder().encodeToString(("alice:" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        server.createContext("/", ex -> serve(ex, expected));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void serve(HttpExchange ex, String expected) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            boolean authorized = expected.equals(ex.getRequestHeaders().getFirst("Authorization"));
+            requests.add((authorized ? "authorized " : "refused ") + path);
+            if (!authorized) {
+                ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"corp\"");
+                ex.sendResponseHeaders(401, -1);
+                return;
+            }
+            Path file = root.resolve(path.substring("/simple/".length()));
+            if (path.endsWith("/")) {
+                file = file.resolve("index.html");
+            }
+            if (!file.normalize().startsWith(root) || !Files.isRegularFile(file)) {
+                ex.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            ex.getResponseHeaders().set("Content-Type", path.endsWith("/") ? "text/html" : "application/octet-stream");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private String indexUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/simple/";
+    }
+
+    private ObjectNode assess(IndexCredentials credentials) {
+        AssessmentRun.Config config = new AssessmentRun.Config(new RequirementsLoader.Sources(List.of(), List.of(),
+                null, Set.of(), Set.of(), null, List.of("app")), InterpreterRequest.parse("3.12"),
+                InterpreterRequest.parse("3.11"), List.of(TARGET), IndexSettings.ofPom(indexUrl(), List.of(), List.of(),
+                        null), true, false, NetworkSettings.of(5, 2, 0, 64, null, 600, false),
+                IndexStrategy.FIRST_INDEX, new IndexAuthentication(credentials, Map.of()));
+        Discovery nothing = new Discovery(new EmptyDiscoveryContext(tmp), executable -> {
+            throw new AssertionError("nothing to probe");
+        });
+        AssessmentRun.Result result = AssessmentRun.run(config, new PolicySettings(0.9, Set.of(), Set.of(),
+                OnDegraded.FALLBACK, false), nothing, Map.of(), log::add);
+        result.warnings().forEach(log::add);
+        result.notes().forEach(log::add);
+        return WheelHealthReport.toJson(result.outcome(), 0.9, Instant.EPOCH, result.sources(), result.indexSources());
+    }
+
+    private static JsonNode app(ObjectNode report) {
+        for (JsonNode e : report.get("environments")) {
+            if (e.get("id").asText().equals(TARGET)) {
+                for (JsonNode p : e.get("packages")) {
+                    if (p.get("name").asText().equals("app")) {
+                        return p;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("app not in " + report);
+    }
+
+    private void assertNoSecret(ObjectNode report) {
+        assertFalse(report.toString().contains(PASSWORD), report::toString);
+        log.forEach(line -> assertFalse(line.contains(PASSWORD), line));
+    }
+
+    @Test
+    void configuredCredentialsReadThePagesAndTheWheelsOfTheIndex() {
+        ObjectNode report = assess(new IndexCredentials("corp-pypi", "alice", PASSWORD));
+        JsonNode app = app(report);
+        assertEquals("wheel", app.get("status").asText(), app::toString);
+        assertEquals(List.of(), requests.stream().filter(r -> r.startsWith("refused")).toList());
+        // the dependency was read from app's wheel, a file on the index's origin, which got the credentials too
+        assertEquals(List.of("authorized /simple/app/", "authorized /simple/app/app-1.0-py3-none-any.whl",
+                "authorized /simple/lib/", "authorized /simple/lib/lib-1.0-py3-none-any.whl"), requests);
+        assertNoSecret(report);
+    }
+
+    @Test
+    void aWrongPasswordIsAnErrorSayingAuthenticationFailedAndWhatToCheck() {
+        ObjectNode report = assess(new IndexCredentials("corp-pypi", "alice", "wrong-" + PASSWORD));
+        JsonNode app = app(report);
+        assertEquals("error", app.get("status").asText(), app::toString);
+        assertEquals("could not read " + indexUrl() + ": every source failed for app: " + indexUrl()
+                + ": authentication failed at " + indexUrl() + " (HTTP 401): check <server> 'corp-pypi' in settings.xml",
+                app.get("reason").asText());
+        assertNoSecret(report);
+    }
+
+    /** Finds no interpreter: only the targets are assessed. */
+    private static final class EmptyDiscoveryContext implements DiscoveryContext {
+        private final Path dir;
+
+        EmptyDiscoveryContext(Path dir) {
+            this.dir = dir;
+        }
+
+        public Optional<String> env(String name) {
+            return Optional.empty();
+        }
+
+        public Path homeDirectory() {
+            return dir;
+        }
+
+        public Path workingDirectory() {
+            return dir;
+        }
+
+        public String osName() {
+            return "Linux";
+        }
+
+        public Path systemRoot() {
+            return dir.resolve("no-root");
+        }
+
+        public boolean isDirectory(Path path) {
+            return false;
+        }
+
+        public boolean isExecutableFile(Path path) {
+            return false;
+        }
+
+        public boolean exists(Path path) {
+            return false;
+        }
+
+        public List<Path> list(Path dir) {
+            return List.of();
+        }
+
+        public Optional<Path> realPath(Path path) {
+            return Optional.empty();
+        }
+
+        public Optional<String> commandOutput(List<String> command, Duration timeout) {
+            return Optional.empty();
+        }
+    }
+}
