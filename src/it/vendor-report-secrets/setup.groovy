@@ -1,8 +1,6 @@
 // A loopback index that demands Basic credentials, reached through a requirements file whose
 // --index-url carries them (and a query token); a fallback log whose pip error text repeats the
 // settings.xml password, the Authorization header value and the environment variable's token.
-import com.sun.net.httpserver.HttpHandler
-import com.sun.net.httpserver.HttpServer
 
 def index = evaluate(new File(itSources, 'lib/index.groovy'))
 def root = new File(basedir, 'index')
@@ -15,42 +13,8 @@ index.build(root, [
 def user = 'ci-user'
 def password = 'url-pa55w0rd-Zq81'
 def token = 'qry-t0ken-77aa99bb'
-def expected = 'Basic ' + "${user}:${password}".bytes.encodeBase64().toString()
-def server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0)
-def requests = Collections.synchronizedList([])
-server.createContext('/', { exchange ->
-    try {
-        def path = exchange.requestURI.path
-        if (path == '/stop') {
-            exchange.sendResponseHeaders(200, -1)
-            Thread.start { server.stop(0) }
-            return
-        }
-        def authorized = exchange.requestHeaders.getFirst('Authorization') == expected
-        requests << "${authorized ? 'authorized' : 'refused'} ${path}".toString()
-        if (!authorized) {
-            exchange.responseHeaders.add('WWW-Authenticate', 'Basic realm="it"')
-            exchange.sendResponseHeaders(401, -1)
-            return
-        }
-        def file = new File(root, path.replaceFirst('^/simple/?', ''))
-        if (file.isDirectory()) file = new File(file, 'index.html')
-        if (!path.startsWith('/simple/') || !file.isFile() || path.contains('..')) {
-            exchange.sendResponseHeaders(404, -1)
-            return
-        }
-        def body = file.bytes
-        exchange.responseHeaders.add('Content-Type', file.name.endsWith('.html') ? 'text/html' : 'application/octet-stream')
-        exchange.sendResponseHeaders(200, body.length)
-        exchange.responseBody.write(body)
-    } finally {
-        exchange.close()
-    }
-} as HttpHandler)
-server.start()
-def port = server.address.port
-new Timer(true).schedule({ server.stop(0) } as TimerTask, 10 * 60 * 1000L)
-System.properties.put('smvm.it.vendor-report-secrets.requests', requests)
+def port = evaluate(new File(itSources, 'lib/basic-auth-index.groovy'))
+        .serve(root, user, password, 'smvm.it.vendor-report-secrets.requests')
 
 new File(basedir, 'server.port').text = "${port}"
 new File(basedir, 'requirements.txt').text = """\

@@ -12,9 +12,9 @@ import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.policy.OnDegraded;
 import io.github.smvm.policy.PolicySettings;
 import io.github.smvm.probe.Discovery;
-import io.github.smvm.probe.DiscoveryContext;
 import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.report.WheelHealthReport;
+import io.github.smvm.testing.EmptyMachine;
 import io.github.smvm.testing.TestIndex;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,12 +22,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -109,9 +107,7 @@ class CredentialAssessmentTest {
                 InterpreterRequest.parse("3.11"), List.of(TARGET), IndexSettings.ofPom(indexUrl(), List.of(), List.of(),
                         null), true, false, NetworkSettings.of(5, 2, 0, 64, null, 600, false),
                 IndexStrategy.FIRST_INDEX, new IndexAuthentication(credentials, Map.of()));
-        Discovery nothing = new Discovery(new EmptyDiscoveryContext(tmp), executable -> {
-            throw new AssertionError("nothing to probe");
-        });
+        Discovery nothing = EmptyMachine.discovery(tmp);
         AssessmentRun.Result result = AssessmentRun.run(config, new PolicySettings(0.9, Set.of(), Set.of(),
                 OnDegraded.FALLBACK, false), nothing, Map.of(), log::add);
         result.warnings().forEach(log::add);
@@ -158,58 +154,5 @@ class CredentialAssessmentTest {
                 + ": authentication failed at " + indexUrl() + " (HTTP 401): check <server> 'corp-pypi' in settings.xml",
                 app.get("reason").asText());
         assertNoSecret(report);
-    }
-
-    /** Finds no interpreter: only the targets are assessed. */
-    private static final class EmptyDiscoveryContext implements DiscoveryContext {
-        private final Path dir;
-
-        EmptyDiscoveryContext(Path dir) {
-            this.dir = dir;
-        }
-
-        public Optional<String> env(String name) {
-            return Optional.empty();
-        }
-
-        public Path homeDirectory() {
-            return dir;
-        }
-
-        public Path workingDirectory() {
-            return dir;
-        }
-
-        public String osName() {
-            return "Linux";
-        }
-
-        public Path systemRoot() {
-            return dir.resolve("no-root");
-        }
-
-        public boolean isDirectory(Path path) {
-            return false;
-        }
-
-        public boolean isExecutableFile(Path path) {
-            return false;
-        }
-
-        public boolean exists(Path path) {
-            return false;
-        }
-
-        public List<Path> list(Path dir) {
-            return List.of();
-        }
-
-        public Optional<Path> realPath(Path path) {
-            return Optional.empty();
-        }
-
-        public Optional<String> commandOutput(List<String> command, Duration timeout) {
-            return Optional.empty();
-        }
     }
 }

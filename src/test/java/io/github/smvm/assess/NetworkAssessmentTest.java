@@ -13,10 +13,9 @@ import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.RetryPolicy;
 import io.github.smvm.policy.OnDegraded;
 import io.github.smvm.policy.PolicySettings;
-import io.github.smvm.probe.Discovery;
-import io.github.smvm.probe.DiscoveryContext;
 import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.report.WheelHealthReport;
+import io.github.smvm.testing.EmptyMachine;
 import io.github.smvm.testing.TestIndex;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -140,58 +139,6 @@ class NetworkAssessmentTest {
         return s;
     }
 
-    /** Finds no interpreter: only the targets are assessed. */
-    private Discovery nothing() {
-        DiscoveryContext empty = new DiscoveryContext() {
-            public Optional<String> env(String name) {
-                return Optional.empty();
-            }
-
-            public Path homeDirectory() {
-                return tmp;
-            }
-
-            public Path workingDirectory() {
-                return tmp;
-            }
-
-            public String osName() {
-                return "Linux";
-            }
-
-            public Path systemRoot() {
-                return tmp.resolve("no-root");
-            }
-
-            public boolean isDirectory(Path path) {
-                return false;
-            }
-
-            public boolean isExecutableFile(Path path) {
-                return false;
-            }
-
-            public boolean exists(Path path) {
-                return false;
-            }
-
-            public List<Path> list(Path dir) {
-                return List.of();
-            }
-
-            public Optional<Path> realPath(Path path) {
-                return Optional.empty();
-            }
-
-            public Optional<String> commandOutput(List<String> command, Duration timeout) {
-                return Optional.empty();
-            }
-        };
-        return new Discovery(empty, executable -> {
-            throw new AssertionError("nothing to probe");
-        });
-    }
-
     private static NetworkSettings network(Path cache) {
         return NetworkSettings.of(5, 4, 0, 64, cache, 600, false);
     }
@@ -205,7 +152,7 @@ class NetworkAssessmentTest {
 
     private AssessmentRun.Result run(AssessmentRun.Config config) {
         return AssessmentRun.run(config, new PolicySettings(0.9, Set.of(), Set.of(), OnDegraded.FALLBACK, false),
-                nothing(), Map.of(), log::add);
+                EmptyMachine.discovery(tmp), Map.of(), log::add);
     }
 
     /** The report as written (at a fixed time). */
