@@ -281,8 +281,8 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         }
         result.warnings().forEach(getLog()::warn);
         result.notes().forEach(getLog()::info);
-        ObjectNode document = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
-                result.sources(), result.indexSources());
+        ObjectNode document = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(),
+                policySettings().ignore(), Instant.now(), result.sources(), result.indexSources());
         write(file, document);
         getLog().info("Wrote " + file);
         listener.written(document);

@@ -119,8 +119,8 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
                 AssessmentRun.Result result = assess(discovery);
                 result.warnings().forEach(getLog()::warn);
                 result.notes().forEach(getLog()::info);
-                health = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
-                        result.sources(), result.indexSources());
+                health = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(),
+                        policySettings().ignore(), Instant.now(), result.sources(), result.indexSources());
                 getLog().info("Assessed from " + String.join(", ", result.sources()) + ": wheel status "
                         + result.outcome().verdict().status().id());
                 origin = "an assessment run by smvm:vendor-report";
