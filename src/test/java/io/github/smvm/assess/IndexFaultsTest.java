@@ -13,11 +13,15 @@ import io.github.smvm.policy.PolicySettings;
 import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.selection.Status;
 import io.github.smvm.testing.EmptyMachine;
+import io.github.smvm.testing.PipReference;
+import io.github.smvm.testing.PyenvInterpreters;
 import io.github.smvm.testing.TestIndex;
+import io.github.smvm.testing.TestWheels;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -325,5 +329,32 @@ class IndexFaultsTest {
         try (Stream<Path> files = Files.walk(tmp)) {
             files.forEach(f -> assertFalse(f.getFileName().toString().contains("evil"), f.toString()));
         }
+    }
+
+    /**
+     * pip 23 on the same pages: it finds the hostile page's one valid link as we do, but it takes a link's
+     * file name from the percent-decoded path, so {@code sub%2Fevil-1.1-py3-none-any.whl} is evil 1.1 to it and
+     * it downloads that URL (saving the file under the last segment). We refuse such a link instead: a name with
+     * a path separator or {@code ..} is never a candidate, so the same page gives us no file and a warning.
+     */
+    @Test
+    void pipTakesTheHostilePagesValidLinkAsWeDoAndAnEncodedSeparatorWhereWeRefuseIt() throws Exception {
+        Path python = PyenvInterpreters.any();
+        misbehave();
+        byte[] evilWheel = TestWheels.wheel("evil-1.1-py3-none-any.whl", "evil", "1.1", null, List.of());
+        pages.put("/simple/evil/sub%2Fevil-1.1-py3-none-any.whl",
+                (ex, n) -> send(ex, 200, "application/octet-stream", evilWheel));
+        Path work = Files.createDirectories(tmp.resolve("pip"));
+        PipReference.Result pip = new PipReference(python, work, Duration.ofSeconds(60))
+                .choose(List.of("hostile", "evil"), URI.create(url("/simple/")), List.of());
+        assertEquals("1.0 hostile-1.0-py3-none-any.whl", pip.choices().get("hostile").summary());
+        assertEquals("1.1 evil-1.1-py3-none-any.whl", pip.choices().get("evil").summary());
+        assertEquals(url("/simple/evil/sub%2Fevil-1.1-py3-none-any.whl"), pip.choices().get("evil").url());
+
+        requests.clear();
+        AssessmentRun.Result ours = run(List.of("hostile", "evil"));
+        assertEquals("hostile-1.0-py3-none-any.whl", pkg(ours, "hostile").wheel());
+        assertEquals(Status.NO_VERSION, pkg(ours, "evil").status());
+        assertEquals(0, count("/simple/evil/sub%2Fevil-1.1-py3-none-any.whl"));
     }
 }
