@@ -105,7 +105,7 @@ class BrokenInterpretersTest {
 
         ProbeException.TimedOut timedOut = (ProbeException.TimedOut) misses.get(hang);
         assertEquals(PROBE_TIMEOUT, timedOut.timeout());
-        assertEquals("hanging\n", timedOut.partialStderr());
+        assertTrue(timedOut.partialStderr().startsWith("hanging\n"), timedOut.partialStderr());
         List<Long> pids = hangPids();
         assertEquals(2, pids.size(), pids::toString);
         pids.forEach(BrokenInterpretersTest::assertGone);
