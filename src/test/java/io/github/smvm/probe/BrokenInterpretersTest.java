@@ -156,4 +156,16 @@ class BrokenInterpretersTest {
         assertEquals(spaced, discovery.find(InterpreterRequest.parse(spaced.toString())).interpreter().candidate()
                 .path());
     }
+
+    @Test
+    void anInterpreterThatExitsLeavingAChildOnItsOutputLeavesNoProcessEither() throws Exception {
+        Path pid = tmp.resolve("orphan");
+        // exits at once, but its background child keeps stdout open: the probe ends at its timeout, and the
+        // child, by then re-parented away from the interpreter, must be killed too
+        Path leaver = ProberTest.script(Files.createDirectories(tmp.resolve("leaver")), "python3.12",
+                "sleep 60 & echo $! > '" + pid + "'; echo 'not a probe result'");
+        ProbeException e = assertThrows(ProbeException.class, () -> prober.probe(leaver));
+        System.out.println("BrokenInterpretersTest: " + e.shortReason());
+        assertGone(Long.parseLong(Files.readString(pid).strip()));
+    }
 }
