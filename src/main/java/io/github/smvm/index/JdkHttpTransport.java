@@ -39,6 +39,8 @@ import java.util.zip.GZIPInputStream;
  *       {@link IndexOptions#maxRedirects()} hops; an https-to-http redirect is refused (as
  *       {@code HttpClient.Redirect.NORMAL} does).
  *   <li>The whole request (connect, headers, body) must finish within {@link IndexOptions#timeout()}.
+ *   <li>A body cut short (the connection closed before {@code Content-Length} bytes or the last chunk
+ *       arrived) fails as {@link TransportException.Kind#IO} saying the response ended early.
  *   <li>Bodies larger than {@link IndexOptions#maxBytes()} (declared or actual, and after gzip
  *       decoding) fail with {@link TransportException.Kind#TOO_LARGE}.
  *   <li>{@code Accept-Encoding: gzip} is sent unless the caller sends a {@code Range} or its own
@@ -195,12 +197,26 @@ public final class JdkHttpTransport implements HttpTransport {
                 throw new TransportException(TransportException.Kind.IO,
                         "cannot connect to " + Urls.redactSecrets(url) + ": connection refused or unreachable", c);
             }
+            if (endedEarly(c)) {
+                throw new TransportException(TransportException.Kind.IO, "response from " + Urls.redactSecrets(url)
+                        + " ended early: the connection closed before the whole body arrived (" + c.getMessage() + ")",
+                        c);
+            }
             String what = c == null ? "unknown error" : c.getClass().getSimpleName()
                     + (c.getMessage() == null ? "" : ": " + c.getMessage());
             throw new TransportException(TransportException.Kind.IO,
                     "request to " + Urls.redactSecrets(url) + " failed: " + what, c);
         }
         return new Response(url, resp.statusCode(), resp.headers().map(), resp.body());
+    }
+
+    /** A body cut short: fewer bytes than Content-Length, or a chunked body without its last chunk. */
+    private static boolean endedEarly(Throwable c) {
+        if (c instanceof java.io.EOFException) {
+            return true;
+        }
+        String message = c instanceof IOException && c.getMessage() != null ? c.getMessage() : "";
+        return message.startsWith("fixed content-length:") || message.startsWith("EOF reached while reading");
     }
 
     private TransportException timeout(URI url) {
