@@ -116,26 +116,36 @@ public final class ProxyConfig {
             return env;
         }
         Set<String> noProxy = new LinkedHashSet<>();
-        for (String scheme : List.of("http", "https")) {
-            Optional<ProxyServer> proxy = proxies.stream().filter(p -> p.protocol().equals(scheme)).findFirst();
-            if (proxy.isEmpty() && scheme.equals("https") && httpsFallsBackToHttp) {
-                proxy = proxies.stream().filter(p -> p.protocol().equals("http")).findFirst();
-            }
-            proxy.ifPresent(p -> {
-                env.put(scheme + "_proxy", p.url());
-                env.put(scheme.toUpperCase(Locale.ROOT) + "_PROXY", p.url());
-                List<String> unexpressible = new ArrayList<>();
-                noProxy.addAll(p.bypass().asNoProxy(unexpressible));
-                unexpressible.forEach(pattern -> warnings.add("the <nonProxyHosts> pattern '" + pattern + "' of "
-                        + p.source() + " cannot be given to pip, whose NO_PROXY takes host names and suffixes "
-                        + "('*.corp' works): pip reaches such hosts through the proxy"));
-            });
-        }
+        byScheme().forEach((scheme, p) -> {
+            env.put(scheme + "_proxy", p.url());
+            env.put(scheme.toUpperCase(Locale.ROOT) + "_PROXY", p.url());
+            List<String> unexpressible = new ArrayList<>();
+            noProxy.addAll(p.bypass().asNoProxy(unexpressible));
+            unexpressible.forEach(pattern -> warnings.add("the <nonProxyHosts> pattern '" + pattern + "' of "
+                    + p.source() + " cannot be given to pip, whose NO_PROXY takes host names and suffixes "
+                    + "('*.corp' works): pip reaches such hosts through the proxy"));
+        });
         if (!noProxy.isEmpty()) {
             env.put("no_proxy", String.join(",", noProxy));
             env.put("NO_PROXY", String.join(",", noProxy));
         }
         return env;
+    }
+
+    /**
+     * The proxy of each scheme ({@code http}, {@code https}) for a host no {@code nonProxyHosts} names: the first
+     * of the scheme, for {@code https} from settings.xml else the first {@code http} one.
+     */
+    public Map<String, ProxyServer> byScheme() {
+        Map<String, ProxyServer> result = new java.util.LinkedHashMap<>();
+        for (String scheme : List.of("http", "https")) {
+            Optional<ProxyServer> proxy = proxies.stream().filter(p -> p.protocol().equals(scheme)).findFirst();
+            if (proxy.isEmpty() && scheme.equals("https") && httpsFallsBackToHttp) {
+                proxy = proxies.stream().filter(p -> p.protocol().equals("http")).findFirst();
+            }
+            proxy.ifPresent(p -> result.put(scheme, p));
+        }
+        return result;
     }
 
     /** Every proxy password, alone, percent-encoded and as Basic carries it. */
