@@ -116,9 +116,12 @@ public final class ProxyConfig {
             return env;
         }
         Set<String> noProxy = new LinkedHashSet<>();
-        byScheme().forEach((scheme, p) -> {
+        Map<String, ProxyServer> byScheme = byScheme();
+        byScheme.forEach((scheme, p) -> {
             env.put(scheme + "_proxy", p.url());
             env.put(scheme.toUpperCase(Locale.ROOT) + "_PROXY", p.url());
+        });
+        new LinkedHashSet<>(byScheme.values()).forEach(p -> {
             List<String> unexpressible = new ArrayList<>();
             noProxy.addAll(p.bypass().asNoProxy(unexpressible));
             unexpressible.forEach(pattern -> warnings.add("the <nonProxyHosts> pattern '" + pattern + "' of "
