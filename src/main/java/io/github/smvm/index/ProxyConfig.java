@@ -54,7 +54,10 @@ public final class ProxyConfig {
         for (String[] entry : new String[][] {{"https", "https_proxy"}, {"http", "http_proxy"},
                 {"https", "all_proxy"}, {"http", "all_proxy"}}) {
             String value = variable(environment, entry[1]);
-            if (value != null && !value.isBlank()) {
+            // all_proxy only for a scheme without its own variable (an unusable all_proxy pip would not read either
+            // is then no error)
+            boolean covered = proxies.stream().anyMatch(p -> p.protocol().equals(entry[0]));
+            if (value != null && !value.isBlank() && !covered) {
                 proxies.add(parse(entry[0], value.strip(), bypass, nameOf(environment, entry[1])));
             }
         }

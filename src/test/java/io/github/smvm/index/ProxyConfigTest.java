@@ -109,6 +109,9 @@ class ProxyConfigTest {
         assertTrue(ProxyConfig.fromEnvironment(Map.of("HTTPS_PROXY", "http://upper:1", "https_proxy", "")).isEmpty());
         assertEquals("all:80", via(ProxyConfig.fromEnvironment(Map.of("ALL_PROXY", "http://all")), "https://pypi.org/"));
         assertEquals("direct", via(ProxyConfig.fromEnvironment(Map.of("HTTP_PROXY", "http://p:1")), "https://pypi.org/"));
+        ProxyConfig specific = ProxyConfig.fromEnvironment(Map.of("HTTPS_PROXY", "http://s:1", "HTTP_PROXY", "http://h:2",
+                "ALL_PROXY", "socks5://127.0.0.1:1080"));
+        assertEquals(List.of("s:1", "h:2"), specific.proxies().stream().map(ProxyServer::address).toList());
     }
 
     @Test
