@@ -356,7 +356,8 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                     request("fallback", PropertyNames.FALLBACK, fallback),
                     list(targets), indexSettings, transitive, pre,
                     NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize, cacheDirectory(), cacheTtl,
-                            offline || (session != null && session.isOffline())),
+                            offline || (session != null && session.isOffline()))
+                            .withProxy(ProxySettings.resolve(settings, settingsDecrypter, System.getenv())),
                     strategy(), authentication);
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);

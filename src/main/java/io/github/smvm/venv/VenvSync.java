@@ -504,6 +504,10 @@ public final class VenvSync {
         ProcessSpec.Builder builder = ProcessSpec.builder(command).timeout(timeout)
                 .removeEnvironmentPrefix("PIP_").removeEnvironmentPrefix("PYTHON")
                 .removeEnvironment("VIRTUAL_ENV").removeEnvironment("CONDA_PREFIX");
+        if (!pip.proxy().isEmpty()) {
+            // pip prefers the lower-case variables: an inherited one would override the proxy given here
+            PipSettings.PROXY_VARIABLES.forEach(builder::removeEnvironment);
+        }
         pip.environment(layout).forEach(builder::environment);
         return builder.build();
     }
