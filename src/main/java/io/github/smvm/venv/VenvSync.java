@@ -138,7 +138,7 @@ public final class VenvSync {
         long start = System.nanoTime();
         try (VenvLock lock = VenvLock.acquire(request.venv(), request.timeouts().lock(), waiting)) {
             listener.stage(Stage.LOCKED, lock.file().toString());
-            String recovered = recover(request.venv());
+            String recovered = recoverAtStart(request.venv(), request.keepBackups());
             listener.stage(Stage.RECOVERED, recovered == null ? "nothing to recover" : recovered);
             List<String> current = upToDate(request);
             if (current != null) {
@@ -402,6 +402,16 @@ public final class VenvSync {
     }
 
     /**
+     * What every run does first, under the lock: {@link #recover} what a killed run left, and remove the
+     * backups beyond {@code keepBackups} that a run killed between its swap and its pruning left.
+     */
+    String recoverAtStart(Path venv, int keepBackups) {
+        String recovered = recover(venv);
+        pruneBackups(venv, keepBackups);
+        return recovered;
+    }
+
+    /**
      * Completes or undoes a swap a killed run left half done, and removes build directories of killed
      * runs. Returns what it did, or {@code null}.
      */
@@ -432,6 +442,9 @@ public final class VenvSync {
                 }
             }
             deleteQuietly(journal);
+        }
+        for (Path temporary : siblings(venv, ".smvm-swap")) {
+            deleteQuietly(temporary); // the temporary file of a journal whose writing was killed
         }
         for (Path stale : siblings(venv, ".smvm-new-")) {
             deleteQuietly(stale);
