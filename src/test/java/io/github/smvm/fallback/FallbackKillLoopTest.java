@@ -232,6 +232,10 @@ class FallbackKillLoopTest {
         assertTrue(Files.isDirectory(venv), when + ": the environment is in place");
         assertEquals(List.of(), siblings(venv, ".smvm-new-"), when + ": build directories of killed runs");
         assertEquals(List.of(), siblings(venv, ".smvm-swap"), when + ": the swap journal and its temporary files");
+        try (Stream<Path> files = Files.list(project.resolve("child-tmp"))) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList(),
+                    when + ": files the runs left in their temporary directory");
+        }
         List<String> backups = siblings(venv, ".backup.");
         assertTrue(backups.size() <= KEEP_BACKUPS, when + ": at most " + KEEP_BACKUPS + " backups: " + backups);
         checkRecords(project, when);
