@@ -40,7 +40,7 @@ import java.util.Set;
  * and only then swapped in; the old one becomes {@code <venv>.backup.<UTC timestamp>}.
  *
  * <p>The sequence, under a {@link VenvLock}: recover what a killed run left behind; return at once when
- * the environment is up to date; {@code python -m venv} into {@code <venv>.smvm-new-<timestamp>};
+ * the environment is up to date; {@code python -m venv} into {@code <venv>.smvm-new-<timestamp>-<pid>};
  * {@code python -m pip install}; import verification; {@code pip freeze}; rewrite the scripts' absolute
  * paths from the temporary to the final location; swap (two renames, recorded in a journal first, so
  * that a run killed between them is completed or undone by the next run); remove backups beyond the
@@ -147,7 +147,9 @@ public final class VenvSync {
                 return new Result(true, layout.python(request.venv()), request.pythonVersion(), current, null,
                         elapsed(start), recovered);
             }
-            Path incoming = sibling(request.venv(), ".smvm-new-" + STAMP.format(clock.instant()));
+            // the process id keeps a run apart from the orphans of a run killed in the same second
+            Path incoming = sibling(request.venv(), ".smvm-new-" + STAMP.format(clock.instant()) + "-"
+                    + ProcessHandle.current().pid());
             List<String> frozen;
             Path backup;
             try {
