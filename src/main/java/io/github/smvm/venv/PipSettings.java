@@ -52,6 +52,12 @@ public record PipSettings(List<Path> requirementFiles, List<Path> constraintFile
         }
     }
 
+    /** These settings with {@code value} as pip's CA bundle ({@code PIP_CERT}). */
+    public PipSettings withCert(String value) {
+        return new PipSettings(requirementFiles, constraintFiles, extraRequirements, indexUrl, extraIndexUrls, findLinks,
+                noIndex, onlyBinary, pre, requireHashes, value);
+    }
+
     /** The arguments after {@code python -m pip install}: flags and requirement files only, no locations. */
     public List<String> installArguments(Path extraRequirementsFile) {
         List<String> args = new ArrayList<>();
