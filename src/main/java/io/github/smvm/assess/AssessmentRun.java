@@ -228,11 +228,12 @@ public final class AssessmentRun {
                         + " (netrc, as pip)");
             }
         }
+        TlsTrust trust = network.offline() ? TlsTrust.jdkDefaults() : trust(config.indexSettings(), progress);
         HttpTransport wire;
         try {
             wire = network.offline() ? new OfflineTransport()
-                : new RetryingTransport(new JdkHttpTransport(indexOptions, byUrl,
-                        trust(config.indexSettings(), progress), netrc), network.retry(), Sleeper.system(),
+                : new RetryingTransport(new JdkHttpTransport(indexOptions, byUrl, trust, netrc), network.retry(),
+                        Sleeper.system(),
                         () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("extraIndexServerIds", e.getMessage(), e);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code machine NAME} or {@code default} followed by {@code login}/{@code user}, {@code account} and
  * {@code password} values; {@code macdef NAME} and the lines after it up to an empty line are skipped;
  * {@code #} starts a comment to the end of the line; a value may be quoted ({@code "a b"}, with {@code \}
- * escaping the next character). A later entry for the same machine replaces an earlier one, and
+ * escaping the next character; an unclosed quote runs to the end of the file, and a keyword at the end of the
+ * file has an empty value, as in Python). A later entry for the same machine replaces an earlier one, and
  * {@code default} answers for every other host, as in Python.
  *
  * <p>Pure: it takes the file's text. {@link #toString()} shows no password.
@@ -86,8 +87,8 @@ public final class Netrc {
 
     /**
      * @param source the file's name, for messages
-     * @throws MalformedException naming {@code source} and the line, for a token out of place, a keyword
-     *     without its value, an unterminated quote or {@code macdef}
+     * @throws MalformedException naming {@code source} and the line, for a token out of place or a
+     *     {@code macdef} without the empty line that ends it
      */
     public static Netrc parse(String text, String source) {
         Lexer lexer = new Lexer(text, source);
@@ -206,10 +207,7 @@ public final class Netrc {
         String value(Token key) {
             // a value is read as it is, even one starting with '#' (as Python does)
             Token value = peeked != null ? next() : read(false);
-            if (value == null) {
-                throw new MalformedException(source, key.line, "'" + key.text + "' at the end of the file has no value");
-            }
-            return value.text;
+            return value == null ? "" : value.text; // Python's value at the end of the file
         }
 
         /** Skips a macro's lines: the rest of the macdef line, then every line up to an empty one. */
@@ -219,14 +217,16 @@ public final class Netrc {
             }
             int end = text.indexOf('\n', pos);
             if (end < 0) {
-                throw new MalformedException(source, start, "macdef has no empty line after it");
+                throw new MalformedException(source, line, "macdef has no empty line after it");
             }
             pos = end + 1;
             line++;
             while (true) {
                 int eol = text.indexOf('\n', pos);
                 if (eol < 0) {
-                    throw new MalformedException(source, start, "macdef has no empty line after it");
+                    // the last line read, as Python counts
+                    throw new MalformedException(source, pos < text.length() ? line : line - 1,
+                            "macdef on line " + start + " has no empty line after it");
                 }
                 String macroLine = text.substring(pos, eol);
                 pos = eol + 1;
@@ -262,7 +262,7 @@ public final class Netrc {
                 pos++;
                 while (true) {
                     if (pos >= text.length()) {
-                        throw new MalformedException(source, start, "a quoted value is not closed");
+                        break; // Python takes the rest of the file
                     }
                     char c = text.charAt(pos++);
                     if (c == '"') {
