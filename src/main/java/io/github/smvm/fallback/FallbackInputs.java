@@ -77,7 +77,8 @@ public record FallbackInputs(PipSettings pip, List<String> requirementLines, Lis
             lines.add("constraint " + constraint);
         }
         List<String> warnings = new ArrayList<>();
-        IndexAuthentication auth = config.authentication();
+        boolean offline = config.network().offline();
+        IndexAuthentication auth = offline ? IndexAuthentication.none() : config.authentication();
         String indexUrl = config.indexUrl();
         if (auth.index() != null) {
             if (indexUrl == null) {
@@ -95,7 +96,7 @@ public record FallbackInputs(PipSettings pip, List<String> requirementLines, Lis
         }
         List<String> findLinks = config.findLinks();
         boolean noIndex = config.noIndex();
-        if (config.network().offline()) {
+        if (offline) {
             findLinks = offlineFindLinks(config.findLinks(), all.options().findLinks(), warnings);
             noIndex = true;
             indexUrl = null;

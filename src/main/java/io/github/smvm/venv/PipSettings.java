@@ -25,8 +25,9 @@ import java.util.Set;
  *     written to a temporary requirements file
  * @param indexUrl the index, or {@code null} for none (with {@code noIndex}) or pip's default
  * @param requireHashes pass {@code --require-hashes} (the requirements carry hashes)
- * @param cert a CA bundle for pip ({@code PIP_CERT}), from pip's configuration when the assessment read it;
- *     {@code null} for pip's own default
+ * @param cert a CA bundle for pip ({@code PIP_CERT}, and {@code REQUESTS_CA_BUNDLE}/{@code CURL_CA_BUNDLE},
+ *     which requests would otherwise let override it when the build inherits them); {@code null} for pip's
+ *     own default
  */
 public record PipSettings(List<Path> requirementFiles, List<Path> constraintFiles, List<String> extraRequirements,
         String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex, boolean onlyBinary,
@@ -106,6 +107,9 @@ public record PipSettings(List<Path> requirementFiles, List<Path> constraintFile
         }
         if (cert != null) {
             env.put("PIP_CERT", cert);
+            // requests (inside pip) lets these variables, when inherited, override pip's cert for every request
+            env.put("REQUESTS_CA_BUNDLE", cert);
+            env.put("CURL_CA_BUNDLE", cert);
         }
         return env;
     }
