@@ -424,15 +424,17 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
      */
     Netrc netrc() {
         Optional<Path> file = Netrc.locate(System.getenv(), Path.of(System.getProperty("user.home")), Files::isRegularFile);
-        if (file.isEmpty()) {
-            return Netrc.empty();
-        }
+        return file.isEmpty() ? Netrc.empty() : readNetrc(file.get(), getLog()::warn);
+    }
+
+    /** The netrc in {@code file}; empty, with a warning naming the file (and line), when it cannot be used. */
+    static Netrc readNetrc(Path file, java.util.function.Consumer<String> warn) {
         try {
-            return Netrc.parse(Files.readString(file.get(), StandardCharsets.UTF_8), file.get().toString());
+            return Netrc.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (Netrc.MalformedException e) {
-            getLog().warn("netrc " + e.getMessage() + ": pip ignores a malformed netrc, so its credentials are not used");
+            warn.accept("netrc " + e.getMessage() + ": pip ignores a malformed netrc, so its credentials are not used");
         } catch (IOException | UncheckedIOException e) {
-            getLog().warn("netrc " + file.get() + " cannot be read (" + e.getClass().getSimpleName()
+            warn.accept("netrc " + file + " cannot be read (" + e.getClass().getSimpleName()
                     + "): its credentials are not used");
         }
         return Netrc.empty();
