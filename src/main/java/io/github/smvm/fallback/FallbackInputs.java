@@ -4,6 +4,7 @@ import io.github.smvm.assess.AssessmentRun;
 import io.github.smvm.assess.IndexAuthentication;
 import io.github.smvm.assess.IndexSettings;
 import io.github.smvm.index.IndexCredentials;
+import io.github.smvm.index.ProxyConfig;
 import io.github.smvm.index.Urls;
 import java.net.URI;
 import io.github.smvm.assess.RequirementsLoader;
@@ -23,7 +24,8 @@ import java.util.Set;
  * <p>Configured index credentials reach pip as user-info (percent-encoded) in {@code PIP_INDEX_URL} and
  * {@code PIP_EXTRA_INDEX_URL}, never on its command line, and {@link PipSettings#secrets()} scrubs them.
  * pip cannot be given a bearer token through its environment: such credentials are left out, with a
- * warning.
+ * warning. The proxies of the assessment reach pip through its environment too (see {@link PipSettings#proxy()});
+ * {@code <nonProxyHosts>} patterns pip's {@code NO_PROXY} cannot express are warned about.
  *
  * <p>Offline ({@code -o} or {@code smvm.offline}), pip must not reach the network: it gets
  * {@code PIP_NO_INDEX=1} and only the local find-links (directories and {@code file:} URLs); when there is
@@ -104,7 +106,10 @@ public record FallbackInputs(PipSettings pip, List<String> requirementLines, Lis
         }
         PipSettings pip = new PipSettings(sources.requirementFiles(), sources.constraintFiles(), extra,
                 indexUrl, extraIndexUrls, findLinks, noIndex, onlyBinary,
-                config.pre(), hashes, config.indexSettings().cert());
+                config.pre(), hashes, config.indexSettings().cert(), offline ? ProxyConfig.none() : config.network().proxy());
+        if (!offline) {
+            config.network().proxy().pipEnvironment(warnings);
+        }
         return new FallbackInputs(pip, lines, warnings);
     }
 
