@@ -170,7 +170,7 @@ public class FallbackMojo extends AbstractAssessmentMojo {
         try {
             String pem = TlsTrust.withBundle(caBundle.toPath().toAbsolutePath()).combinedPem();
             Files.createDirectories(combined.getParent());
-            AtomicFiles.write(combined, pem.getBytes(StandardCharsets.US_ASCII));
+            AtomicFiles.write(combined, pem.getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw parameterError("caBundle", PropertyNames.CA_BUNDLE, e.getMessage(), e);
         } catch (IOException e) {
