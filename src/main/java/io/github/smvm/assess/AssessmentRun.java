@@ -10,6 +10,8 @@ import io.github.smvm.index.IndexCredentials;
 import io.github.smvm.index.IndexOptions;
 import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.JdkHttpTransport;
+import io.github.smvm.index.Netrc;
+import io.github.smvm.index.TlsTrust;
 import io.github.smvm.index.MetadataFetcher;
 import io.github.smvm.index.OfflineTransport;
 import io.github.smvm.index.ProxyConfig;
@@ -222,11 +224,21 @@ public final class AssessmentRun {
                     .map(e -> IndexSettings.location(e.getKey()) + " from <server> '" + e.getValue().serverId() + "'")
                     .toList()));
         }
+        Netrc netrc = config.authentication().netrc();
+        for (String index : indexes) {
+            URI url = httpUri(index);
+            if (url != null && !credentials.containsKey(index) && url.getUserInfo() == null
+                    && netrc.forHost(url.getHost()).isPresent()) {
+                progress.accept("credentials: " + Urls.redactSecrets(url) + " from " + netrc.source()
+                        + " (netrc, as pip)");
+            }
+        }
+        TlsTrust trust = network.offline() ? TlsTrust.jdkDefaults() : trust(config.indexSettings(), progress);
         HttpTransport wire;
         try {
             wire = network.offline() ? new OfflineTransport()
-                : new RetryingTransport(new JdkHttpTransport(indexOptions, byUrl,
-                        proxy.isEmpty() ? null : proxy), network.retry(), Sleeper.system(),
+                : new RetryingTransport(new JdkHttpTransport(indexOptions, byUrl, proxy.isEmpty() ? null : proxy,
+                        trust, netrc), network.retry(), Sleeper.system(),
                         () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("extraIndexServerIds", e.getMessage(), e);
@@ -298,6 +310,40 @@ public final class AssessmentRun {
                     indexSources);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /**
+     * The authorities HTTPS requests trust: the JDK's, plus the CA bundle of {@code caBundle} or pip's
+     * {@code cert}.
+     *
+     * @throws InvalidConfigurationException naming {@code caBundle} (or {@code usePipConfig} for pip's
+     *     {@code cert}), the file and what is wrong with it
+     */
+    static TlsTrust trust(IndexSettings settings, Consumer<String> progress) {
+        if (settings.cert() == null) {
+            return TlsTrust.jdkDefaults();
+        }
+        String origin = settings.origins().get("cert");
+        boolean pom = IndexSettings.POM.equals(origin);
+        try {
+            TlsTrust trust = TlsTrust.withBundle(java.nio.file.Path.of(settings.cert()).toAbsolutePath());
+            progress.accept("TLS: trusting " + trust.describe() + (pom ? "" : " (pip's cert, " + origin + ")"));
+            return trust;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(pom ? "caBundle" : "usePipConfig", (pom ? "" : "pip's cert ("
+                    + origin + "): ") + e.getMessage(), e);
+        }
+    }
+
+    /** The index's URL when it is http(s), else {@code null}. */
+    private static URI httpUri(String index) {
+        try {
+            URI uri = IndexClient.toUri(index);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") ? uri : null;
+        } catch (IllegalArgumentException e) {
+            return null; // its client reports it
         }
     }
 

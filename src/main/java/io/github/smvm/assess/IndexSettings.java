@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param extraIndexUrls further indexes
  * @param findLinks find-links locations
  * @param noIndex consult only find-links
- * @param cert pip's {@code cert} (a CA bundle), or {@code null}; recorded, and passed to pip by the fallback
+ * @param cert a CA bundle (PEM) trusted in addition to the JDK's authorities: the pom's {@code caBundle}, else
+ *     pip's {@code cert}; or {@code null}
  * @param origins for each setting that has a value ({@code index-url}, {@code extra-index-url},
  *     {@code find-links}, {@code no-index}, {@code cert}), where it came from: {@link #POM} or a pip
  *     configuration file with its section or a {@code PIP_*} variable
@@ -44,13 +45,26 @@ public record IndexSettings(String indexUrl, List<String> extraIndexUrls, List<S
         return resolve(indexUrl, extraIndexUrls, findLinks, noIndex, PipConfig.none(), false);
     }
 
+    /** Only the pom's values, with a CA bundle ({@code caBundle}, or {@code null}). */
+    public static IndexSettings ofPom(String indexUrl, List<String> extraIndexUrls, List<String> findLinks,
+            Boolean noIndex, String caBundle) {
+        return resolve(indexUrl, extraIndexUrls, findLinks, noIndex, caBundle, PipConfig.none(), false);
+    }
+
+    /** {@link #resolve(String, List, List, Boolean, String, PipConfig, boolean)} without a pom CA bundle. */
+    public static IndexSettings resolve(String indexUrl, List<String> extraIndexUrls, List<String> findLinks,
+            Boolean noIndex, PipConfig pip, boolean used) {
+        return resolve(indexUrl, extraIndexUrls, findLinks, noIndex, null, pip, used);
+    }
+
     /**
      * The pom's values, each setting it leaves unset (null, or an empty list) taken from pip's configuration.
      *
+     * @param caBundle the pom's CA bundle, which wins over pip's {@code cert}, or {@code null}
      * @param used whether pip's configuration was read (for the notes)
      */
     public static IndexSettings resolve(String indexUrl, List<String> extraIndexUrls, List<String> findLinks,
-            Boolean noIndex, PipConfig pip, boolean used) {
+            Boolean noIndex, String caBundle, PipConfig pip, boolean used) {
         Objects.requireNonNull(pip, "pip");
         Map<String, String> origins = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -63,13 +77,9 @@ public record IndexSettings(String indexUrl, List<String> extraIndexUrls, List<S
                 origins, notes);
         List<String> links = pick("find-links", findLinks, !findLinks.isEmpty(), pip.findLinks(), origins, notes);
         Boolean none = pick("no-index", noIndex, noIndex != null, pip.noIndex(), origins, notes);
-        String cert = pick("cert", null, false, pip.cert(), origins, notes);
+        String cert = pick("cert", caBundle, caBundle != null, pip.cert(), origins, notes);
         if (none != null && none && (index != null || (extra != null && !extra.isEmpty()))) {
             notes.add("no-index is set (" + origins.get("no-index") + "): index-url and extra-index-url are not used");
-        }
-        if (cert != null) {
-            notes.add("pip's cert " + cert + " (" + origins.get("cert") + ") is passed to pip by smvm:fallback; "
-                    + "the assessment's own requests do not use it yet");
         }
         return new IndexSettings(index, extra == null ? List.of() : extra, links == null ? List.of() : links,
                 none != null && none, cert, origins, notes);

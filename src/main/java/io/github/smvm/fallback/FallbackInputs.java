@@ -4,6 +4,7 @@ import io.github.smvm.assess.AssessmentRun;
 import io.github.smvm.assess.IndexAuthentication;
 import io.github.smvm.assess.IndexSettings;
 import io.github.smvm.index.IndexCredentials;
+import io.github.smvm.index.ProxyConfig;
 import io.github.smvm.index.Urls;
 import java.net.URI;
 import io.github.smvm.assess.RequirementsLoader;
@@ -26,8 +27,13 @@ import java.util.Set;
  * warning. The proxies of the assessment reach pip through its environment too (see {@link PipSettings#proxy()});
  * {@code <nonProxyHosts>} patterns pip's {@code NO_PROXY} cannot express are warned about.
  *
+ * <p>Offline ({@code -o} or {@code smvm.offline}), pip must not reach the network: it gets
+ * {@code PIP_NO_INDEX=1} and only the local find-links (directories and {@code file:} URLs); when there is
+ * no local find-links location, or a requirements file names a remote one (which pip would read itself),
+ * {@link Offline} is thrown before anything is built.
+ *
  * @param requirementLines everything read, for the inputs digest
- * @param warnings credentials that could not be handed to pip
+ * @param warnings credentials that could not be handed to pip, remote find-links left out offline
  */
 public record FallbackInputs(PipSettings pip, List<String> requirementLines, List<String> warnings) {
 
@@ -40,9 +46,19 @@ public record FallbackInputs(PipSettings pip, List<String> requirementLines, Lis
         this(pip, requirementLines, List.of());
     }
 
+    /** The build is offline and pip would need the network to install the requirements. */
+    public static final class Offline extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Offline(String message) {
+            super(message);
+        }
+    }
+
     /**
      * @param environment what {@code ${VAR}} in requirements files expands to
      * @throws io.github.smvm.requirements.RequirementsFileException for malformed input (file and line)
+     * @throws Offline when the build is offline and pip could only install from the network
      */
     public static FallbackInputs of(AssessmentRun.Config config, boolean onlyBinary, Map<String, String> environment) {
         RequirementsLoader.Sources sources = config.sources();
@@ -63,7 +79,8 @@ public record FallbackInputs(PipSettings pip, List<String> requirementLines, Lis
             lines.add("constraint " + constraint);
         }
         List<String> warnings = new ArrayList<>();
-        IndexAuthentication auth = config.authentication();
+        boolean offline = config.network().offline();
+        IndexAuthentication auth = offline ? IndexAuthentication.none() : config.authentication();
         String indexUrl = config.indexUrl();
         if (auth.index() != null) {
             if (indexUrl == null) {
@@ -79,15 +96,74 @@ public record FallbackInputs(PipSettings pip, List<String> requirementLines, Lis
             IndexCredentials c = auth.extraIndexes().get(url);
             extraIndexUrls.add(c == null ? url : withCredentials(url, c, warnings));
         }
+        List<String> findLinks = config.findLinks();
+        boolean noIndex = config.noIndex();
+        if (offline) {
+            findLinks = offlineFindLinks(config.findLinks(), all.options().findLinks(), warnings);
+            noIndex = true;
+            indexUrl = null;
+            extraIndexUrls = List.of();
+        }
         PipSettings pip = new PipSettings(sources.requirementFiles(), sources.constraintFiles(), extra,
-                indexUrl, extraIndexUrls, config.findLinks(), config.noIndex(), onlyBinary,
-                config.pre(), hashes, config.indexSettings().cert(), config.network().proxy());
-        config.network().proxy().pipEnvironment(warnings);
+                indexUrl, extraIndexUrls, findLinks, noIndex, onlyBinary,
+                config.pre(), hashes, config.indexSettings().cert(), offline ? ProxyConfig.none() : config.network().proxy());
+        if (!offline) {
+            config.network().proxy().pipEnvironment(warnings);
+        }
         return new FallbackInputs(pip, lines, warnings);
+    }
+
+    /**
+     * The local find-links pip may read offline; remote ones are left out with a warning.
+     *
+     * @param fromRequirements the requirements files' own {@code --find-links}, which pip reads itself
+     * @throws Offline when a requirements file names a remote location, or nothing local is left
+     */
+    static List<String> offlineFindLinks(List<String> configured, List<String> fromRequirements,
+            List<String> warnings) {
+        String how = "the build is offline (Maven's -o or smvm.offline) and smvm:fallback keeps pip off the network "
+                + "(PIP_NO_INDEX=1, local find-links only)";
+        List<String> remote = fromRequirements.stream().filter(FallbackInputs::isRemote).toList();
+        if (!remote.isEmpty()) {
+            throw new Offline(how + ", but a requirements file names the find-links location "
+                    + IndexSettings.location(remote.get(0)) + ", which pip would read over the network: "
+                    + "run without -o/smvm.offline, or point it at a local directory");
+        }
+        List<String> local = new ArrayList<>();
+        for (String location : configured) {
+            if (isRemote(location)) {
+                warnings.add("offline: find-links " + IndexSettings.location(location) + " is not given to pip");
+            } else {
+                local.add(location);
+            }
+        }
+        if (local.isEmpty() && fromRequirements.isEmpty()) {
+            throw new Offline(how + ", and there is no local find-links directory to install from, so the "
+                    + "requirements can only come from an index over the network: run without -o/smvm.offline, "
+                    + "or set <findLinks> (smvm.findLinks) to a directory of wheels");
+        }
+        return local;
+    }
+
+    private static boolean isRemote(String location) {
+        int colon = location.indexOf("://");
+        if (colon < 0) {
+            return false;
+        }
+        String scheme = location.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+        return !scheme.equals("file");
     }
 
     /** {@code url} with the credentials as its user-info, percent-encoded; unchanged for a bearer token. */
     static String withCredentials(String url, IndexCredentials credentials, List<String> warnings) {
+        if (!credentials.headers().isEmpty()) {
+            warnings.add("the <httpHeaders> of <server> '" + credentials.serverId() + "' ("
+                    + String.join(", ", credentials.headers().keySet()) + ") are not passed to pip, which cannot "
+                    + "send custom headers: pip reads " + IndexSettings.location(url) + " without them");
+            if (!credentials.hasAuthorization()) {
+                return url;
+            }
+        }
         if (credentials.isToken()) {
             warnings.add("the token of <server> '" + credentials.serverId() + "' is not passed to pip, which "
                     + "cannot send a bearer token: pip reads " + IndexSettings.location(url)

@@ -56,7 +56,12 @@ import java.util.zip.GZIPInputStream;
  *       message.
  *   <li>Configured {@link IndexCredentials} (given by index URL) are sent with every request to that
  *       index's origin, also after a redirect back to it, and to no other origin; they take precedence
- *       over user-info for the same origin.
+ *       over user-info for the same origin. Their extra headers ({@link IndexCredentials#headers()}) follow
+ *       the same rule.
+ *   <li>A request to a host with neither gets the credentials of its {@link Netrc} entry, as pip does
+ *       (requests' {@code get_netrc_auth}: by host name, port ignored, {@code default} for other hosts).
+ *   <li>HTTPS trusts {@link TlsTrust}'s authorities; an untrusted certificate is a
+ *       {@link TransportException.Kind#TLS} failure naming the host, the port and the authorities in use.
  *   <li>A {@link ProxyConfig} decides per URL whether the request goes through a proxy (its non-proxy hosts go
  *       direct). A proxy's credentials are sent as {@code Proxy-Authorization: Basic} with each request that goes
  *       through it, and only then: the JDK sends proxy headers to the proxy alone (never to an origin reached
@@ -77,6 +82,10 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** Authorization header by origin, configured. */
     private final Map<String, String> configured;
+    /** Extra headers by origin, configured. */
+    private final Map<String, Map<String, String>> configuredHeaders;
+    private final TlsTrust trust;
+    private final Netrc netrc;
 
     private final ProxyConfig proxy;
 
@@ -84,12 +93,20 @@ public final class JdkHttpTransport implements HttpTransport {
         this(options, Map.of());
     }
 
+    /** With the JDK's default authorities and no netrc. */
+    public JdkHttpTransport(IndexOptions options, Map<URI, IndexCredentials> credentials) {
+        this(options, credentials, TlsTrust.jdkDefaults(), Netrc.empty());
+    }
+
     /**
      * @param credentials credentials by index URL; each applies to its URL's origin (scheme, host, port)
+     * @param trust the authorities HTTPS servers' certificates must chain to
+     * @param netrc credentials for hosts that have no others
      * @throws IllegalArgumentException when two indexes of one origin have different credentials
      */
-    public JdkHttpTransport(IndexOptions options, Map<URI, IndexCredentials> credentials) {
-        this(options, credentials, null);
+    public JdkHttpTransport(IndexOptions options, Map<URI, IndexCredentials> credentials, TlsTrust trust,
+            Netrc netrc) {
+        this(options, credentials, null, trust, netrc);
     }
 
     /**
@@ -98,20 +115,49 @@ public final class JdkHttpTransport implements HttpTransport {
      * @throws IllegalArgumentException when two indexes of one origin have different credentials
      */
     public JdkHttpTransport(IndexOptions options, Map<URI, IndexCredentials> credentials, ProxyConfig proxy) {
+        this(options, credentials, proxy, TlsTrust.jdkDefaults(), Netrc.empty());
+    }
+
+    /**
+     * @param credentials credentials by index URL; each applies to its URL's origin (scheme, host, port)
+     * @param proxy the proxies to use; {@code null} leaves the choice to the JVM's default proxy selector
+     * @param trust the authorities HTTPS servers' certificates must chain to
+     * @param netrc credentials for hosts that have no others
+     * @throws IllegalArgumentException when two indexes of one origin have different credentials
+     */
+    public JdkHttpTransport(IndexOptions options, Map<URI, IndexCredentials> credentials, ProxyConfig proxy,
+            TlsTrust trust, Netrc netrc) {
         this.proxy = proxy;
         this.options = Objects.requireNonNull(options, "options");
-        Map<String, String> byOrigin = new LinkedHashMap<>();
+        this.trust = Objects.requireNonNull(trust, "trust");
+        this.netrc = Objects.requireNonNull(netrc, "netrc");
+        Map<String, IndexCredentials> byOrigin = new LinkedHashMap<>();
         credentials.forEach((index, c) -> {
-            String previous = byOrigin.put(origin(index), c.authorization());
-            if (previous != null && !previous.equals(c.authorization())) {
+            IndexCredentials previous = byOrigin.put(origin(index), c);
+            if (previous != null && !(Objects.equals(previous.authorization(), c.authorization())
+                    && previous.headers().equals(c.headers()))) {
                 throw new IllegalArgumentException("two indexes on " + Urls.redactSecrets(Urls.withoutUserInfo(index))
                         + "'s host are given different credentials: one origin can have one set only");
             }
         });
-        this.configured = Map.copyOf(byOrigin);
+        Map<String, String> authorizations = new LinkedHashMap<>();
+        Map<String, Map<String, String>> headers = new LinkedHashMap<>();
+        byOrigin.forEach((origin, c) -> {
+            if (c.hasAuthorization()) {
+                authorizations.put(origin, c.authorization());
+            }
+            if (!c.headers().isEmpty()) {
+                headers.put(origin, c.headers());
+            }
+        });
+        this.configured = Map.copyOf(authorizations);
+        this.configuredHeaders = Map.copyOf(headers);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(options.timeout());
+        if (trust.bundle() != null) {
+            builder.sslContext(trust.sslContext());
+        }
         if (proxy != null) {
             builder.proxy(new Selector(proxy));
         }
@@ -136,6 +182,14 @@ public final class JdkHttpTransport implements HttpTransport {
                 h.put("Accept-Encoding", "gzip");
             }
             String auth = configured.getOrDefault(origin(current), credentials.get(origin(current)));
+            if (auth == null) {
+                auth = netrc.forHost(current.getHost()).map(JdkHttpTransport::basic).orElse(null);
+            }
+            for (Map.Entry<String, String> extra : configuredHeaders.getOrDefault(origin(current), Map.of()).entrySet()) {
+                if (h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(extra.getKey()))) {
+                    h.put(extra.getKey(), extra.getValue());
+                }
+            }
             if (auth != null && h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
                 h.put("Authorization", auth);
             }
@@ -227,6 +281,10 @@ public final class JdkHttpTransport implements HttpTransport {
                         "response from " + Urls.redactSecrets(url) + " exceeds the size limit of "
                                 + options.describeMaxBytes());
             }
+            TransportException tls = tlsFailure(url, c);
+            if (tls != null) {
+                throw tls;
+            }
             if (c instanceof ConnectException && via != null) {
                 throw new TransportException(TransportException.Kind.IO, "cannot connect to " + via.describe()
                         + " to read " + Urls.redactSecrets(url) + ": connection refused or unreachable", c);
@@ -246,6 +304,45 @@ public final class JdkHttpTransport implements HttpTransport {
                     "request to " + Urls.redactSecrets(url) + " failed: " + what, c);
         }
         return new Response(url, resp.statusCode(), resp.headers().map(), resp.body());
+    }
+
+    /** A TLS failure naming the host and the authorities trusted, or {@code null} for another failure. */
+    private TransportException tlsFailure(URI url, Throwable failure) {
+        boolean handshake = false;
+        Throwable certificate = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            handshake |= t instanceof javax.net.ssl.SSLHandshakeException;
+            if (certificate == null && (t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathValidatorException
+                    || t.getClass().getName().equals("sun.security.provider.certpath.SunCertPathBuilderException"))) {
+                certificate = t;
+            }
+        }
+        if (!handshake && certificate == null) {
+            return null;
+        }
+        String where = url.getHost() + ":" + port(url);
+        if (certificate != null) {
+            return new TransportException(TransportException.Kind.TLS, "TLS: the certificate of " + where
+                    + " is not trusted (trusted: " + trust.describe() + "): " + firstSentence(certificate.getMessage())
+                    + "; give its CA in a PEM file with <caBundle> (smvm.caBundle)", failure);
+        }
+        return new TransportException(TransportException.Kind.TLS, "TLS: the handshake with " + where
+                + " failed (trusted: " + trust.describe() + "): " + firstSentence(failure.getMessage()), failure);
+    }
+
+    private static String firstSentence(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        // "PKIX path building failed: sun.security...: unable to find valid certification path to requested target"
+        int last = message.lastIndexOf(": ");
+        return last < 0 ? message : message.substring(last + 2);
+    }
+
+    private static String basic(Netrc.Login login) {
+        return "Basic " + Base64.getEncoder().encodeToString((login.user() + ":" + login.password())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A body cut short: fewer bytes than Content-Length, or a chunked body without its last chunk. */

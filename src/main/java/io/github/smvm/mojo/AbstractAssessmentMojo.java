@@ -23,6 +23,11 @@ import io.github.smvm.requirements.RequirementsFileException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
+import io.github.smvm.index.Netrc;
 import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,6 +127,13 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
      */
     @Parameter(property = PropertyNames.USE_PIP_CONFIG, defaultValue = "true")
     boolean usePipConfig;
+
+    /**
+     * A PEM file of CA certificates trusted for HTTPS in addition to the JDK's (a private index's CA); wins over
+     * pip's {@code cert}. smvm:fallback gives pip the JDK's authorities plus these.
+     */
+    @Parameter(property = PropertyNames.CA_BUNDLE)
+    File caBundle;
 
     /** The lowest ratio of available requirements at which an environment is healthy. */
     @Parameter(property = PropertyNames.THRESHOLD, defaultValue = "0.9")
@@ -366,8 +378,9 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
 
     /** The pom's index settings, completed from pip's configuration with {@code usePipConfig}. */
     IndexSettings indexSettings() throws MojoExecutionException {
+        String bundle = caBundle == null ? null : caBundle.getAbsolutePath();
         if (!usePipConfig) {
-            return IndexSettings.ofPom(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex);
+            return IndexSettings.ofPom(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, bundle);
         }
         PipConfig pip;
         try {
@@ -377,7 +390,8 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
             throw parameterError("usePipConfig", PropertyNames.USE_PIP_CONFIG, "pip's configuration cannot be read: "
                     + e.getMessage() + "; fix it, or set usePipConfig to false to ignore pip's configuration", e);
         }
-        return IndexSettings.resolve(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, pip, true);
+        return IndexSettings.resolve(blankToNull(indexUrl), list(extraIndexUrls), list(findLinks), noIndex, bundle, pip,
+                true);
     }
 
     /** The credentials named by {@code indexServerId} and {@code extraIndexServerIds}, looked up in settings.xml. */
@@ -402,7 +416,29 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                 }
             }
         }
-        return new IndexAuthentication(index, extras);
+        return new IndexAuthentication(index, extras, netrc());
+    }
+
+    /**
+     * The netrc pip would read ({@code NETRC}, else {@code ~/.netrc}); a malformed or unreadable one is
+     * skipped with a warning naming the file (and line), as pip skips it.
+     */
+    Netrc netrc() {
+        Optional<Path> file = Netrc.locate(System.getenv(), Path.of(System.getProperty("user.home")), Files::isRegularFile);
+        return file.isEmpty() ? Netrc.empty() : readNetrc(file.get(), getLog()::warn);
+    }
+
+    /** The netrc in {@code file}; empty, with a warning naming the file (and line), when it cannot be used. */
+    static Netrc readNetrc(Path file, java.util.function.Consumer<String> warn) {
+        try {
+            return Netrc.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (Netrc.MalformedException e) {
+            warn.accept("netrc " + e.getMessage() + ": pip ignores a malformed netrc, so its credentials are not used");
+        } catch (IOException | UncheckedIOException e) {
+            warn.accept("netrc " + file + " cannot be read (" + e.getClass().getSimpleName()
+                    + "): its credentials are not used");
+        }
+        return Netrc.empty();
     }
 
     private IndexStrategy strategy() throws MojoExecutionException {
@@ -449,7 +485,9 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                 Map.entry("retries", PropertyNames.RETRIES),
                 Map.entry("maxResponseSize", PropertyNames.MAX_RESPONSE_SIZE),
                 Map.entry("cacheTtl", PropertyNames.CACHE_TTL),
-                Map.entry("extraIndexServerIds", PropertyNames.EXTRA_INDEX_SERVER_IDS)).get(parameter);
+                Map.entry("extraIndexServerIds", PropertyNames.EXTRA_INDEX_SERVER_IDS),
+                Map.entry("caBundle", PropertyNames.CA_BUNDLE),
+                Map.entry("usePipConfig", PropertyNames.USE_PIP_CONFIG)).get(parameter);
     }
 
     private static <T> List<T> list(List<T> values) {

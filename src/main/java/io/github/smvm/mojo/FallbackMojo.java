@@ -12,6 +12,9 @@ import io.github.smvm.venv.VenvLayout;
 import io.github.smvm.venv.VenvSync;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import io.github.smvm.fs.AtomicFiles;
+import io.github.smvm.index.TlsTrust;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,9 +107,12 @@ public class FallbackMojo extends AbstractAssessmentMojo {
             inputs.warnings().forEach(getLog()::warn);
         } catch (RequirementsFileException e) {
             throw new MojoExecutionException("Cannot read the requirements: " + e.getMessage(), e);
+        } catch (FallbackInputs.Offline e) {
+            throw new MojoExecutionException("smvm:fallback cannot install offline: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw parameterError("requirements", PropertyNames.REQUIREMENTS, e.getMessage(), e);
         }
+        inputs = withPipBundle(inputs);
         List<String> imports = new ArrayList<>();
         if (verifyImports != null) {
             verifyImports.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).forEach(imports::add);
@@ -149,6 +155,30 @@ public class FallbackMojo extends AbstractAssessmentMojo {
                 result.duration().toMillis() / 1000.0,
                 result.backup() == null ? "" : "; previous environment kept at " + result.backup()));
         getLog().info("Event " + outcome.event() + " logged in " + records.log());
+    }
+
+    /**
+     * pip's {@code cert} replaces its default authorities, while {@code caBundle} adds to the JDK's: so with
+     * {@code caBundle}, pip gets {@code pip-ca-bundle.pem} in the output directory, the JDK's default
+     * authorities followed by the bundle's. pip's own {@code cert} is passed as it is (pip's meaning).
+     */
+    private FallbackInputs withPipBundle(FallbackInputs inputs) throws MojoExecutionException {
+        if (caBundle == null || inputs.pip().cert() == null || inputs.pip().noIndex()) {
+            return inputs;
+        }
+        Path combined = outputDirectory.toPath().resolve("pip-ca-bundle.pem");
+        try {
+            String pem = TlsTrust.withBundle(caBundle.toPath().toAbsolutePath()).combinedPem();
+            Files.createDirectories(combined.getParent());
+            AtomicFiles.write(combined, pem.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw parameterError("caBundle", PropertyNames.CA_BUNDLE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + combined + " (pip's CA bundle): " + e.getMessage(), e);
+        }
+        getLog().info("pip trusts " + combined + ": the JDK's default authorities and " + caBundle);
+        return new FallbackInputs(inputs.pip().withCert(combined.toString()), inputs.requirementLines(),
+                inputs.warnings());
     }
 
     /** The assessment of this build: the report, or a new assessment when it is missing or older than the inputs. */

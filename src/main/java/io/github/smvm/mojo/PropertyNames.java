@@ -42,6 +42,7 @@ final class PropertyNames {
     static final String OFFLINE = "smvm.offline";
     static final String INDEX_STRATEGY = "smvm.indexStrategy";
     static final String USE_PIP_CONFIG = "smvm.usePipConfig";
+    static final String CA_BUNDLE = "smvm.caBundle";
     static final String FALLBACK_SKIP = "smvm.fallback.skip";
     static final String VENV = "smvm.venv";
     static final String FALLBACK_FORCE = "smvm.fallback.force";

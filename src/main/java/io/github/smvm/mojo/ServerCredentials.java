@@ -1,7 +1,9 @@
 package io.github.smvm.mojo;
 
 import io.github.smvm.index.IndexCredentials;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Server;
@@ -10,10 +12,13 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The credentials of a {@code settings.xml} {@code <server>}, decrypted: username and password become
- * Basic authentication; a password without a username is a bearer token.
+ * Basic authentication; a password without a username is a bearer token. Headers in the server's
+ * {@code <configuration><httpHeaders><property><name>…</name><value>…</value></property></httpHeaders>}
+ * (Maven's own convention, as for wagon) go with the same requests.
  */
 final class ServerCredentials {
 
@@ -54,15 +59,42 @@ final class ServerCredentials {
             }
         }
         String password = server.getPassword();
-        if (password == null || password.isEmpty()) {
+        Map<String, String> headers = httpHeaders(server, wanted, parameter, property);
+        if ((password == null || password.isEmpty()) && headers.isEmpty()) {
             throw AbstractAssessmentMojo.parameterError(parameter, property, "<server> '" + wanted
-                    + "' in settings.xml has no <password> (a password, or a token with no <username>)", null);
+                    + "' in settings.xml has no <password> (a password, or a token with no <username>) and no "
+                    + "<configuration><httpHeaders>", null);
         }
         String username = server.getUsername();
         try {
-            return new IndexCredentials(wanted, username == null ? "" : username.strip(), password);
+            return new IndexCredentials(wanted, username == null ? "" : username.strip(), password, headers);
         } catch (IllegalArgumentException e) {
             throw AbstractAssessmentMojo.parameterError(parameter, property, e.getMessage(), e);
         }
+    }
+
+    /** The {@code <httpHeaders>} of the server's configuration, by name in order (values unchecked here). */
+    static Map<String, String> httpHeaders(Server server, String id, String parameter, String property)
+            throws MojoExecutionException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (!(server.getConfiguration() instanceof Xpp3Dom configuration)) {
+            return headers;
+        }
+        Xpp3Dom list = configuration.getChild("httpHeaders");
+        if (list == null) {
+            return headers;
+        }
+        for (Xpp3Dom entry : list.getChildren()) {
+            Xpp3Dom name = entry.getChild("name");
+            Xpp3Dom value = entry.getChild("value");
+            if (!"property".equals(entry.getName()) || name == null || name.getValue() == null
+                    || name.getValue().isBlank()) {
+                throw AbstractAssessmentMojo.parameterError(parameter, property, "<server> '" + id + "' in "
+                        + "settings.xml has an <httpHeaders> entry <" + entry.getName() + "> that is not "
+                        + "<property><name>Header-Name</name><value>…</value></property>", null);
+            }
+            headers.put(name.getValue().strip(), value == null || value.getValue() == null ? "" : value.getValue());
+        }
+        return headers;
     }
 }

@@ -26,8 +26,9 @@ import java.util.Set;
  *     written to a temporary requirements file
  * @param indexUrl the index, or {@code null} for none (with {@code noIndex}) or pip's default
  * @param requireHashes pass {@code --require-hashes} (the requirements carry hashes)
- * @param cert a CA bundle for pip ({@code PIP_CERT}), from pip's configuration when the assessment read it;
- *     {@code null} for pip's own default
+ * @param cert a CA bundle for pip ({@code PIP_CERT}, and {@code REQUESTS_CA_BUNDLE}/{@code CURL_CA_BUNDLE},
+ *     which requests would otherwise let override it when the build inherits them); {@code null} for pip's
+ *     own default
  * @param proxy the proxies the assessment used: pip gets them as {@code http_proxy}/{@code https_proxy}/
  *     {@code no_proxy} (both cases, credentials percent-encoded in the URLs), and the inherited proxy variables
  *     are removed; {@link ProxyConfig#none()} leaves pip's environment as it is
@@ -67,6 +68,12 @@ public record PipSettings(List<Path> requirementFiles, List<Path> constraintFile
             throw new IllegalArgumentException("there is nothing to install: no requirements files and no other "
                     + "requirements");
         }
+    }
+
+    /** These settings with {@code value} as pip's CA bundle ({@code PIP_CERT}). */
+    public PipSettings withCert(String value) {
+        return new PipSettings(requirementFiles, constraintFiles, extraRequirements, indexUrl, extraIndexUrls, findLinks,
+                noIndex, onlyBinary, pre, requireHashes, value, proxy);
     }
 
     /** The arguments after {@code python -m pip install}: flags and requirement files only, no locations. */
@@ -117,6 +124,9 @@ public record PipSettings(List<Path> requirementFiles, List<Path> constraintFile
         }
         if (cert != null) {
             env.put("PIP_CERT", cert);
+            // requests (inside pip) lets these variables, when inherited, override pip's cert for every request
+            env.put("REQUESTS_CA_BUNDLE", cert);
+            env.put("CURL_CA_BUNDLE", cert);
         }
         env.putAll(proxy.pipEnvironment(new ArrayList<>()));
         return env;

@@ -38,9 +38,7 @@ class IndexSettingsTest {
                 "find-links /opt/wheels from PIP_FIND_LINKS",
                 "no-index true from /etc/pip.conf [install]",
                 "cert /etc/ssl/certs/ca-certificates.crt from PIP_CERT",
-                "no-index is set (/etc/pip.conf [install]): index-url and extra-index-url are not used",
-                "pip's cert /etc/ssl/certs/ca-certificates.crt (PIP_CERT) is passed to pip by smvm:fallback; the "
-                        + "assessment's own requests do not use it yet"), s.notes());
+                "no-index is set (/etc/pip.conf [install]): index-url and extra-index-url are not used"), s.notes());
     }
 
     @Test

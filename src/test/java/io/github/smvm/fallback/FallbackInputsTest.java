@@ -50,6 +50,8 @@ class FallbackInputsTest {
         expected.put("PIP_EXTRA_INDEX_URL", "file:///opt/pypi/simple");
         expected.put("PIP_FIND_LINKS", tmp.resolve("pom-wheels").toString());
         expected.put("PIP_CERT", "/etc/ssl/certs/corp.pem");
+        expected.put("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/corp.pem");
+        expected.put("CURL_CA_BUNDLE", "/etc/ssl/certs/corp.pem");
         assertEquals(expected, inputs.pip().environment(VenvLayout.POSIX));
     }
 }

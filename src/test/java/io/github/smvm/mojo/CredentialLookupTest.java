@@ -133,7 +133,8 @@ class CredentialLookupTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> lookup(settings(server("corp-pypi", "alice", null)), "corp-pypi"));
         assertEquals("Invalid <indexServerId> (smvm.indexServerId): <server> 'corp-pypi' in settings.xml has no "
-                + "<password> (a password, or a token with no <username>)", e.getMessage());
+                + "<password> (a password, or a token with no <username>) and no <configuration><httpHeaders>",
+                e.getMessage());
     }
 
     @Test

@@ -115,7 +115,22 @@ public final class TestIndex {
     public Served serve(Format format) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            Served served = new Served(server);
+            Served served = new Served(server, "http");
+            server.createContext("/", exchange -> served.handle(exchange, format));
+            server.start();
+            return served;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a loopback HTTPS server presenting the certificate of {@code tls} (see {@link TestCertificates}). */
+    public Served serveHttps(Format format, javax.net.ssl.SSLContext tls) {
+        try {
+            com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            Served served = new Served(server, "https");
             server.createContext("/", exchange -> served.handle(exchange, format));
             server.start();
             return served;
@@ -148,15 +163,22 @@ public final class TestIndex {
     /** A running loopback index. */
     public final class Served implements AutoCloseable {
         private final HttpServer server;
+        private final String scheme;
         private final AtomicInteger pageRequests = new AtomicInteger();
 
-        Served(HttpServer server) {
+        Served(HttpServer server, String scheme) {
             this.server = server;
+            this.scheme = scheme;
         }
 
         /** The simple-API root, e.g. {@code http://127.0.0.1:PORT/simple/}. */
         public URI simpleUrl() {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/simple/");
+            return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/simple/");
+        }
+
+        /** The server's port. */
+        public int port() {
+            return server.getAddress().getPort();
         }
 
         /** How many project pages were asked for. */
