@@ -10,13 +10,13 @@ import io.github.smvm.index.IndexCredentials;
 import io.github.smvm.index.IndexOptions;
 import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.JdkHttpTransport;
-import io.github.smvm.index.Netrc;
-import io.github.smvm.index.TlsTrust;
 import io.github.smvm.index.MetadataFetcher;
+import io.github.smvm.index.Netrc;
 import io.github.smvm.index.OfflineTransport;
 import io.github.smvm.index.ProxyConfig;
 import io.github.smvm.index.RetryingTransport;
 import io.github.smvm.index.Sleeper;
+import io.github.smvm.index.TlsTrust;
 import io.github.smvm.index.Urls;
 import io.github.smvm.metadata.CoreMetadata;
 import io.github.smvm.policy.HealthPolicy;
@@ -26,16 +26,23 @@ import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.probe.Match;
 import io.github.smvm.probe.ProbeException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -244,6 +251,12 @@ public final class AssessmentRun {
             throw new InvalidConfigurationException("extraIndexServerIds", e.getMessage(), e);
         }
         Duration ttl = network.offline() ? ChronoUnit.FOREVER.getDuration() : network.cacheTtl();
+        String partition = cache == null ? null : credentialPartition(credentials, netrc, indexes, config.findLinks());
+        if (partition != null) {
+            // pages read with credentials are kept apart from those read without (or with others), so that a
+            // build sharing the cache directory is never served what only these credentials may read
+            cache = new DiskCache(cache.directory().resolve(partition), Clock.systemUTC(), progress);
+        }
         HttpTransport transport = cache == null ? wire : new CachingTransport(wire, cache, ttl, progress);
         List<IndexClient> indexClients = new ArrayList<>();
         for (String index : indexes) {
@@ -344,6 +357,44 @@ public final class AssessmentRun {
             return scheme.equals("http") || scheme.equals("https") ? uri : null;
         } catch (IllegalArgumentException e) {
             return null; // its client reports it
+        }
+    }
+
+    /**
+     * The cache subdirectory for what these credentials read ({@code auth-} and 16 hex digits of a SHA-256 over
+     * every credential in use), or {@code null} when no request carries any.
+     */
+    static String credentialPartition(Map<String, IndexCredentials> credentials, Netrc netrc,
+            Collection<String> indexes, Collection<String> findLinks) {
+        List<String> parts = new ArrayList<>();
+        credentials.forEach((index, c) -> {
+            parts.add("server " + index + " " + c.authorization());
+            new TreeMap<>(c.headers()).forEach((name, value) -> parts.add("header " + index + " " + name + " " + value));
+        });
+        List<String> locations = new ArrayList<>(indexes);
+        locations.addAll(findLinks);
+        for (String location : locations) {
+            URI url = httpUri(location);
+            if (url == null) {
+                continue;
+            }
+            if (url.getRawUserInfo() != null) {
+                parts.add("userinfo " + url.getRawUserInfo() + "@" + url.getHost());
+            } else if (!credentials.containsKey(location)) {
+                netrc.forHost(url.getHost()).ifPresent(login ->
+                        parts.add("netrc " + url.getHost() + " " + login.user() + " " + login.password()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Collections.sort(parts);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return "auth-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -2,6 +2,9 @@ package io.github.smvm.assess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -102,10 +105,14 @@ class CredentialAssessmentTest {
     }
 
     private ObjectNode assess(IndexCredentials credentials) {
+        return assess(credentials, null);
+    }
+
+    private ObjectNode assess(IndexCredentials credentials, Path cache) {
         AssessmentRun.Config config = new AssessmentRun.Config(new RequirementsLoader.Sources(List.of(), List.of(),
                 null, Set.of(), Set.of(), null, List.of("app")), InterpreterRequest.parse("3.12"),
                 InterpreterRequest.parse("3.11"), List.of(TARGET), IndexSettings.ofPom(indexUrl(), List.of(), List.of(),
-                        null), true, false, NetworkSettings.of(5, 2, 0, 64, null, 600, false),
+                        null), true, false, NetworkSettings.of(5, 2, 0, 64, cache, 600, false),
                 IndexStrategy.FIRST_INDEX, new IndexAuthentication(credentials, Map.of()));
         Discovery nothing = EmptyMachine.discovery(tmp);
         AssessmentRun.Result result = AssessmentRun.run(config, new PolicySettings(0.9, Set.of(), Set.of(),
@@ -154,5 +161,55 @@ class CredentialAssessmentTest {
                 + ": authentication failed at " + indexUrl() + " (HTTP 401): check <server> 'corp-pypi' in settings.xml",
                 app.get("reason").asText());
         assertNoSecret(report);
+    }
+
+    @Test
+    void pagesReadWithCredentialsAreCachedApartAndNeverServedToOtherCredentials() throws IOException {
+        Path cache = tmp.resolve("cache");
+        assertEquals("wheel", app(assess(new IndexCredentials("corp-pypi", "alice", PASSWORD), cache))
+                .get("status").asText());
+        try (var entries = Files.list(cache)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names::toString);
+            assertTrue(names.get(0).matches("auth-[0-9a-f]{16}"), names::toString);
+        }
+        requests.clear();
+
+        // within the cache's maximum age, but other credentials: the index is asked (and refuses)
+        ObjectNode other = assess(new IndexCredentials("corp-pypi", "alice", "wrong-" + PASSWORD), cache);
+        assertEquals("error", app(other).get("status").asText(), app(other)::toString);
+        assertEquals("refused /simple/app/", requests.get(0));
+        requests.clear();
+
+        // the same credentials again: answered from their cache, the index is not asked
+        assertEquals("wheel", app(assess(new IndexCredentials("corp-pypi", "alice", PASSWORD), cache))
+                .get("status").asText());
+        assertEquals(List.of(), requests);
+        try (var files = Files.walk(cache)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(PASSWORD), file::toString);
+            }
+        }
+    }
+
+    @Test
+    void credentialPartitionDependsOnEveryCredentialAndIsAbsentWithoutAny() {
+        String index = "https://corp.example/simple/";
+        IndexCredentials alice = new IndexCredentials("corp", "alice", PASSWORD);
+        assertNull(AssessmentRun.credentialPartition(Map.of(), io.github.smvm.index.Netrc.empty(), List.of(index),
+                List.of()));
+        String a = AssessmentRun.credentialPartition(Map.of(index, alice), io.github.smvm.index.Netrc.empty(),
+                List.of(index), List.of());
+        assertEquals(a, AssessmentRun.credentialPartition(Map.of(index, new IndexCredentials("other-id", "alice",
+                PASSWORD)), io.github.smvm.index.Netrc.empty(), List.of(index), List.of()), "the server id is a name only");
+        assertNotEquals(a, AssessmentRun.credentialPartition(Map.of(index, new IndexCredentials("corp", "alice",
+                PASSWORD + "x")), io.github.smvm.index.Netrc.empty(), List.of(index), List.of()));
+        io.github.smvm.index.Netrc netrc = io.github.smvm.index.Netrc.parse(
+                "machine corp.example login bob password " + PASSWORD, "netrc");
+        String fromNetrc = AssessmentRun.credentialPartition(Map.of(), netrc, List.of(index), List.of());
+        assertNotEquals(null, fromNetrc);
+        assertNotEquals(a, fromNetrc);
+        assertNotEquals(fromNetrc, AssessmentRun.credentialPartition(Map.of(), netrc, List.of(),
+                List.of("https://user:pw@files.example/links/")), "user-info in a find-links URL counts");
     }
 }
