@@ -144,8 +144,10 @@ public final class AssessmentRun {
         RequirementsLoader.Loaded loaded = new RequirementsLoader(environmentVariables).load(config.sources());
         progress.accept("read " + loaded.requirements().size() + " requirements");
 
+        long discoveryStart = System.nanoTime();
         environments.add(interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress));
         environments.add(interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
+        progress.accept("interpreters found in " + (System.nanoTime() - discoveryStart) / 1_000_000 + " ms");
         environments.addAll(targets);
 
         NetworkSettings network = config.network();
@@ -277,8 +279,11 @@ public final class AssessmentRun {
         });
         try {
             Assessor assessor = new Assessor(index, metadata, executor,
-                    new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()));
+                    new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()),
+                    progress);
+            long assessStart = System.nanoTime();
             List<EnvironmentResult> results = assessor.assess(loaded.requirements(), environments);
+            progress.accept("assessed in " + (System.nanoTime() - assessStart) / 1_000_000 + " ms");
             if (cache != null) {
                 notes.add(cache.summary());
             }

@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -99,15 +100,26 @@ public final class Assessor {
     private final MetadataSource metadata;
     private final Executor executor;
     private final AssessmentOptions options;
+    private final Consumer<String> progress;
 
     /**
      * @param executor runs metadata reads in parallel (bounded by its own size)
      */
     public Assessor(IndexClient index, MetadataSource metadata, Executor executor, AssessmentOptions options) {
+        this(index, metadata, executor, options, message -> { });
+    }
+
+    /**
+     * @param progress receives one line per wave: how many pages, decisions and metadata reads, and the
+     *     milliseconds spent waiting for pages, deciding and waiting for metadata
+     */
+    public Assessor(IndexClient index, MetadataSource metadata, Executor executor, AssessmentOptions options,
+            Consumer<String> progress) {
         this.index = Objects.requireNonNull(index, "index");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.options = Objects.requireNonNull(options, "options");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** Assesses every requirement in every available environment. */
@@ -138,17 +150,27 @@ public final class Assessor {
             }
         }
         Map<String, ProjectFiles> parsed = new HashMap<>();
-        while (!wave.isEmpty()) {
+        for (int number = 1; !wave.isEmpty(); number++) {
+            long start = System.nanoTime();
             Set<String> projects = wave.stream().map(n -> n.key.project()).collect(Collectors.toCollection(LinkedHashSet::new));
             Map<String, ProjectResult> pages = index.fetchAll(projects);
+            long fetched = System.nanoTime();
             for (Node node : wave) {
                 decide(node, pages.get(node.key.project()), byId.get(node.key.environment()),
                         requirementHashes(node, requirements), parsed);
             }
-            if (!options.transitive()) {
-                break;
+            long decided = System.nanoTime();
+            int decisions = wave.size();
+            int reads = metadataReads.size();
+            if (options.transitive()) {
+                wave = expand(wave, nodes, byId, metadataReads);
+            } else {
+                wave = List.of();
             }
-            wave = expand(wave, nodes, byId, metadataReads);
+            progress.accept(String.format(java.util.Locale.ROOT,
+                    "wave %d: %d pages in %d ms, %d decisions in %d ms, %d metadata reads in %d ms", number,
+                    projects.size(), (fetched - start) / 1_000_000, decisions, (decided - fetched) / 1_000_000,
+                    metadataReads.size() - reads, (System.nanoTime() - decided) / 1_000_000));
         }
 
         List<EnvironmentResult> results = new ArrayList<>();
