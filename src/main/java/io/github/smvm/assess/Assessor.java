@@ -18,6 +18,7 @@ import io.github.smvm.pep508.Requirement;
 import io.github.smvm.requirements.LockedPackage;
 import io.github.smvm.requirements.LockedWheel;
 import io.github.smvm.selection.Candidate;
+import io.github.smvm.selection.EnvironmentFiles;
 import io.github.smvm.selection.ProjectFiles;
 import io.github.smvm.selection.Selection;
 import io.github.smvm.selection.SelectionEnvironment;
@@ -77,8 +78,8 @@ public final class Assessor {
         Map<String, String> projectUrls = Map.of();
         List<String> indexWarnings = List.of();
         final List<Edge> edges = new ArrayList<>();
-        /** The project's files and the requirement's hashes, kept to choose again. */
-        ProjectFiles files;
+        /** The project's files as the environment sees them and the requirement's hashes, kept to choose again. */
+        EnvironmentFiles files;
         Set<String> hashes;
         /** Requires-Python from the metadata of wheels chosen so far, by version. */
         final Map<Version, String> metadataRequiresPython = new HashMap<>();
@@ -150,6 +151,7 @@ public final class Assessor {
             }
         }
         Map<String, ProjectFiles> parsed = new HashMap<>();
+        Map<String, EnvironmentFiles> views = new HashMap<>();
         for (int number = 1; !wave.isEmpty(); number++) {
             long start = System.nanoTime();
             Set<String> projects = wave.stream().map(n -> n.key.project()).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -157,7 +159,7 @@ public final class Assessor {
             long fetched = System.nanoTime();
             for (Node node : wave) {
                 decide(node, pages.get(node.key.project()), byId.get(node.key.environment()),
-                        requirementHashes(node, requirements), parsed);
+                        requirementHashes(node, requirements), parsed, views);
             }
             long decided = System.nanoTime();
             int decisions = wave.size();
@@ -205,9 +207,12 @@ public final class Assessor {
                 Set.copyOf(requirement.extras()));
     }
 
-    /** @param parsed each project's files, parsed once per run */
+    /**
+     * @param parsed each project's files, parsed once per run
+     * @param views each project's files as each environment sees them, once per run
+     */
     private void decide(Node node, ProjectResult page, AssessedEnvironment environment, Set<String> hashes,
-            Map<String, ProjectFiles> parsed) {
+            Map<String, ProjectFiles> parsed, Map<String, EnvironmentFiles> views) {
         if (page instanceof ProjectResult.NotFound notFound) {
             node.status = Status.NOT_FOUND;
             node.reason = "no project '" + node.key.project() + "' on " + Urls.redactSecrets(index.location())
@@ -219,8 +224,10 @@ public final class Assessor {
             node.reason = "could not read " + Urls.redactSecrets(failed.url()) + ": " + failed.reason();
             return;
         }
-        node.files = parsed.computeIfAbsent(node.key.project(),
+        ProjectFiles files = parsed.computeIfAbsent(node.key.project(),
                 project -> ProjectFiles.parse(project, ((ProjectResult.Found) page).page().files()));
+        node.files = views.computeIfAbsent(node.key.environment() + '\u0000' + node.key.project(),
+                key -> EnvironmentFiles.of(files, environment.selection()));
         node.indexWarnings = ((ProjectResult.Found) page).page().indexWarnings();
         node.hashes = hashes;
         node.extras = node.key.extras();
@@ -229,7 +236,7 @@ public final class Assessor {
 
     private void select(Node node, AssessedEnvironment environment) {
         Selection selection = Selector.select(node.files, SpecifierSet.parse(node.key.specifier()),
-                options.allowPrereleases(), environment.selection(), node.hashes, node.metadataRequiresPython);
+                options.allowPrereleases(), node.hashes, node.metadataRequiresPython);
         node.selection = selection;
         node.status = selection.status();
         node.reason = selection.reason();
