@@ -157,11 +157,13 @@ public final class Assessor {
             Set<String> projects = wave.stream().map(n -> n.key.project()).collect(Collectors.toCollection(LinkedHashSet::new));
             Map<String, ProjectResult> pages = index.fetchAll(projects);
             long fetched = System.nanoTime();
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             for (Node node : wave) {
                 decide(node, pages.get(node.key.project()), byId.get(node.key.environment()),
                         requirementHashes(node, requirements), parsed, views);
             }
             long decided = System.nanoTime();
+            cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
             int decisions = wave.size();
             int reads = metadataReads.size();
             if (options.transitive()) {
@@ -170,8 +172,8 @@ public final class Assessor {
                 wave = List.of();
             }
             progress.accept(String.format(java.util.Locale.ROOT,
-                    "wave %d: %d pages in %d ms, %d decisions in %d ms, %d metadata reads in %d ms", number,
-                    projects.size(), (fetched - start) / 1_000_000, decisions, (decided - fetched) / 1_000_000,
+                    "wave %d: %d pages in %d ms, %d decisions in %d ms (CPU %d ms), %d metadata reads in %d ms", number,
+                    projects.size(), (fetched - start) / 1_000_000, decisions, (decided - fetched) / 1_000_000, cpu / 1_000_000,
                     metadataReads.size() - reads, (System.nanoTime() - decided) / 1_000_000));
         }
 
