@@ -33,8 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -127,7 +129,6 @@ public final class AssessmentRun {
      */
     public static Result run(Config config, PolicySettings policy, Discovery discovery,
             Map<String, String> environmentVariables, Consumer<String> progress) {
-        List<AssessedEnvironment> environments = new ArrayList<>();
         List<AssessedEnvironment> targets = new ArrayList<>();
         for (String target : config.targets()) {
             try {
@@ -144,11 +145,32 @@ public final class AssessmentRun {
         RequirementsLoader.Loaded loaded = new RequirementsLoader(environmentVariables).load(config.sources());
         progress.accept("read " + loaded.requirements().size() + " requirements");
 
-        long discoveryStart = System.nanoTime();
-        environments.add(interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress));
-        environments.add(interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
-        progress.accept("interpreters found in " + (System.nanoTime() - discoveryStart) / 1_000_000 + " ms");
-        environments.addAll(targets);
+        // the interpreters are found (probing them runs child processes) while the index is read
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "smvm-interpreters");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<List<AssessedEnvironment>> interpreters = background.submit(() -> {
+            long start = System.nanoTime();
+            List<AssessedEnvironment> found = List.of(
+                    interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress),
+                    interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
+            progress.accept("interpreters found in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return found;
+        });
+        try {
+            return run(config, policy, loaded, interpreters, targets, progress);
+        } finally {
+            interpreters.cancel(true);
+            background.shutdownNow();
+        }
+    }
+
+    private static Result run(Config config, PolicySettings policy, RequirementsLoader.Loaded loaded,
+            Future<List<AssessedEnvironment>> interpreters, List<AssessedEnvironment> targets,
+            Consumer<String> progress) {
+        List<AssessedEnvironment> environments = new ArrayList<>();
 
         NetworkSettings network = config.network();
         IndexOptions indexOptions = IndexOptions.defaults().withTimeout(network.httpTimeout())
@@ -278,6 +300,19 @@ public final class AssessmentRun {
             return thread;
         });
         try {
+            // the pages of the top-level requirements that apply everywhere are read while discovery runs
+            long prefetch = System.nanoTime();
+            Set<String> unconditional = new LinkedHashSet<>();
+            for (TopLevelRequirement top : loaded.requirements()) {
+                if (top.requirement() != null && top.requirement().url().isEmpty() && top.requirement().marker().isEmpty()) {
+                    unconditional.add(top.requirement().normalizedName());
+                }
+            }
+            index.fetchAll(unconditional);
+            progress.accept(unconditional.size() + " top-level project pages read in "
+                    + (System.nanoTime() - prefetch) / 1_000_000 + " ms");
+            environments.addAll(join(interpreters));
+            environments.addAll(targets);
             Assessor assessor = new Assessor(index, metadata, executor,
                     new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()),
                     progress);
@@ -293,6 +328,24 @@ public final class AssessmentRun {
                     indexSources);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** The interpreters found in the background; their failures are thrown here as they would have been inline. */
+    private static List<AssessedEnvironment> join(Future<List<AssessedEnvironment>> interpreters) {
+        try {
+            return interpreters.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while finding the Python interpreters", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("finding the Python interpreters failed: " + e.getCause(), e.getCause());
         }
     }
 
