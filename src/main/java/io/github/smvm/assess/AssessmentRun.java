@@ -23,6 +23,7 @@ import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.probe.Match;
 import io.github.smvm.probe.ProbeException;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * One assessment from configuration to outcome: read the requirements, find the interpreters, build
@@ -129,6 +131,13 @@ public final class AssessmentRun {
      */
     public static Result run(Config config, PolicySettings policy, Discovery discovery,
             Map<String, String> environmentVariables, Consumer<String> progress) {
+        if (!config.network().offline()) {
+            // the JVM's default TLS context (CA certificates, providers) takes a few hundred milliseconds to set
+            // up; the HTTP client needs it, so it is made while the requirements are read
+            Thread tls = new Thread(AssessmentRun::prepareTls, "smvm-tls-setup");
+            tls.setDaemon(true);
+            tls.start();
+        }
         List<AssessedEnvironment> targets = new ArrayList<>();
         for (String target : config.targets()) {
             try {
@@ -328,6 +337,14 @@ public final class AssessmentRun {
                     indexSources);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    private static void prepareTls() {
+        try {
+            SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException | RuntimeException e) {
+            // the HTTP client meets the same problem and reports it
         }
     }
 
