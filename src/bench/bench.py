@@ -1,20 +1,27 @@
 """Benchmark: smvm:assess against pip, on a generated index served on loopback.
 
-    python3 src/bench/bench.py                          # N=200, 3 runs, medians
+    python3 src/bench/bench.py                          # N=50,200,1000, 3 runs each, medians
     python3 src/bench/bench.py --projects 20 --runs 1   # a quick check
-    python3 src/bench/bench.py --projects 50,200,1000 --runbook-limit 10
+    python3 src/bench/bench.py --projects 200 --runbook-limit 0   # the whole runbook, not extrapolated
 
 Standard library only. For each N it generates a deterministic index of N projects with realistic
 wheel sets and a dependency DAG (bench_index.py), serves it on 127.0.0.1 (bench_server.py), writes
 a Maven project that runs the plugin against it, and measures side by side, ``--runs`` times:
 
   A  the whole ``mvn -B -nsu -q smvm:assess`` process (cold: no disk cache), and the goal's own time from its log line
-     ``Assessed N requirements in M environments from ... in X ms``;
+     ``Assessed N requirements in M environments from ... in X ms``; the plugin does not read pip's
+     configuration (``smvm.usePipConfig=false``), as pip runs ``--isolated``;
+  A' the same with a warm disk cache: ``smvm.cacheDirectory`` in the run's directory, filled by an
+     untimed warm-up, so that within ``smvm.cacheTtl`` nothing is asked of the index again;
   B  ``pip install --dry-run --only-binary=:all: --ignore-installed --report R -r requirements.txt``
      once per interpreter (3.12 and 3.11), summed;
   C  the old runbook: ``pip install --dry-run --only-binary=:all: --ignore-installed <requirement>``
      once per top-level requirement per interpreter (``--runbook-limit K`` times K of them per
-     interpreter and extrapolates linearly, labelled as such).
+     interpreter and extrapolates linearly, labelled as such; the default K is 10, ``--runbook-limit 0``
+     runs all of them).
+
+It reports medians, the ratios B/A, C/A and goal/B, and the goal's own time per project at each N,
+so that its growth with N can be read off (it should grow linearly with a small constant).
 
 Every measured process is started with an argument list, a timeout and an environment without
 PIP_* and PYTHON* variables; pip also runs with -I, --isolated, PIP_CONFIG_FILE=/dev/null,
@@ -217,20 +224,25 @@ def write_project(directory, coordinates, index_url, requirements):
     shutil.copyfile(requirements, os.path.join(directory, "requirements.txt"))
 
 
-def mvn_args(mvn, repo):
+def mvn_args(mvn, repo, cache=None):
+    """``cache``: the disk cache directory of a warm run; None for a cold run without a disk cache."""
     # -q silences Maven; the plugin's own logger stays at INFO so that its timing line is printed.
     # Not -o: Maven's offline mode also keeps the plugin off the network, and the index is on loopback;
     # -nsu keeps Maven from looking for newer snapshots (everything is in the private repository).
-    # smvm.noCache: every timed run is a cold run, as the first one of a CI job is.
+    # smvm.noCache: every cold run is as the first one of a CI job. smvm.usePipConfig=false: pip runs
+    # --isolated, so the plugin must not read the machine's pip configuration either (extra indexes there
+    # would be asked first for every project).
     return [mvn, "-B", "-nsu", "-q", "-Dmaven.repo.local=" + repo, "-Dorg.slf4j.simpleLogger.log.io.github.smvm=info",
-            "-Dsmvm.noCache=true", "smvm:assess"]
+            "-Dsmvm.usePipConfig=false"] + (["-Dsmvm.noCache=true"] if cache is None else
+                                            ["-Dsmvm.cacheDirectory=" + cache]) + ["smvm:assess"]
 
 
-def run_mvn(mvn, repo, project, model, timeout):
+def run_mvn(mvn, repo, project, model, timeout, cache=None):
     report = os.path.join(project, "target", "smvm", "wheel-health.json")
     if os.path.exists(report):
         os.remove(report)
-    wall, cpu, out, err = run(mvn_args(mvn, repo), cwd=project, env=clean_env(), timeout=timeout, what="mvn smvm:assess")
+    wall, cpu, out, err = run(mvn_args(mvn, repo, cache), cwd=project, env=clean_env(), timeout=timeout,
+                              what="mvn smvm:assess" + ("" if cache is None else " (warm cache)"))
     match = GOAL_LINE.search(out)
     if not match:
         raise BenchError("mvn smvm:assess printed no 'Assessed N requirements ... in X ms' line:\n" + out[-3000:])
@@ -348,8 +360,12 @@ def bench_one(n, args, coordinates, jar_hash, pythons_override):
                     raise BenchError("the plugin jar in the local repository changed during the benchmark "
                                      "(another build installed it): run the benchmark again")
 
-            print("  warm-up (untimed): mvn smvm:assess, pip -r per interpreter", flush=True)
+            print("  warm-up (untimed): mvn smvm:assess cold and filling the disk cache, pip -r per interpreter",
+                  flush=True)
+            cache = os.path.join(work, "smvm-cache")
             warm = run_mvn(args.mvn, args.maven_repo, project, model, args.timeout)
+            if not args.no_warm:
+                run_mvn(args.mvn, args.maven_repo, project, model, args.timeout, cache=cache)
             check_jar()
             pythons = dict(warm["executables"])
             pythons.update({k: v for k, v in pythons_override.items() if v})
@@ -367,6 +383,15 @@ def bench_one(n, args, coordinates, jar_hash, pythons_override):
                 record["A"] = {"wall": a["wall"], "cpu": a["cpu"], "goal": a["goal"], "requests": server.stats.take()}
                 print("    A  mvn smvm:assess      %7.2f s (goal %.2f s, CPU %.1f s)" % (a["wall"], a["goal"], a["cpu"]),
                       flush=True)
+                if not args.no_warm:
+                    w = run_mvn(args.mvn, args.maven_repo, project, model, args.timeout, cache=cache)
+                    check_jar()
+                    if w["closure"] != a["closure"]:
+                        raise BenchError("the warm-cache run chose other files than the cold run")
+                    record["A_warm"] = {"wall": w["wall"], "cpu": w["cpu"], "goal": w["goal"],
+                                        "requests": server.stats.take()}
+                    print("    A' mvn smvm:assess, warm cache %5.2f s (goal %.2f s, CPU %.1f s, %d requests)"
+                          % (w["wall"], w["goal"], w["cpu"], total_requests(record["A_warm"]["requests"])), flush=True)
                 record["B"] = {}
                 b_results = {}
                 for role in ("primary", "fallback"):
@@ -402,7 +427,7 @@ def bench_one(n, args, coordinates, jar_hash, pythons_override):
             "runbook": {"packages_timed": len(sample), "packages_total": len(lines),
                         "extrapolated": bool(sample) and len(sample) < len(lines)},
             "runs": runs,
-            "median": median_of(runs),
+            "median": median_of(runs, n),
         }
     finally:
         if args.keep:
@@ -411,13 +436,20 @@ def bench_one(n, args, coordinates, jar_hash, pythons_override):
             shutil.rmtree(work, ignore_errors=True)
 
 
-def median_of(runs):
+def total_requests(counts):
+    """The number of requests in a ``Stats.take()`` result."""
+    return sum(entry["requests"] for kinds in counts.values() for entry in kinds.values())
+
+
+def median_of(runs, n=None):
     def med(values):
         values = [v for v in values if v is not None]
         return statistics.median(values) if values else None
     m = {
         "A": med([r["A"]["wall"] for r in runs]),
         "goal": med([r["A"]["goal"] for r in runs]),
+        "A_warm": med([r.get("A_warm", {}).get("wall") for r in runs]),
+        "goal_warm": med([r.get("A_warm", {}).get("goal") for r in runs]),
         "A_cpu": med([r["A"]["cpu"] for r in runs]),
         "B": med([r["B_total"] for r in runs]),
         "B_primary": med([r["B"]["primary"]["wall"] for r in runs]),
@@ -429,6 +461,8 @@ def median_of(runs):
     m["B/A"] = m["B"] / m["A"]
     m["C/A"] = m["C"] / m["A"] if m["C"] is not None else None
     m["goal/B"] = m["goal"] / m["B"]
+    m["B/A_warm"] = m["B"] / m["A_warm"] if m["A_warm"] else None
+    m["goal_ms_per_project"] = m["goal"] * 1000.0 / n if n else None
     return m
 
 
@@ -440,24 +474,31 @@ def fmt(value, unit="", digits=2):
 
 def markdown(results, machine, args, command):
     out = []
-    out.append("| N projects | top-level | A: `mvn -B -nsu -q smvm:assess` (cold) | A: goal only | B: `pip -r`, 3.12 + 3.11 "
-               "| C: runbook, 1 pip run per package per interpreter | B/A | C/A | goal/B |")
-    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    out.append("| N projects | top-level | A: `mvn -B -nsu -q smvm:assess` (cold) | A: goal only | goal per project "
+               "| A': warm cache | B: `pip -r`, 3.12 + 3.11 | C: runbook, 1 pip run per package per interpreter "
+               "| B/A | B/A' | C/A | goal/B |")
+    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
         m = r["median"]
         c = fmt(m["C"], " s", 1)
         if r["runbook"]["extrapolated"]:
             c += " (extrapolated from %d of %d)" % (r["runbook"]["packages_timed"], r["runbook"]["packages_total"])
-        out.append("| %d | %d | %s | %s | %s | %s | %s | %s | %s |" % (
-            r["n"], r["top_level"], fmt(m["A"], " s"), fmt(m["goal"], " s"), fmt(m["B"], " s"), c,
-            fmt(m["B/A"], "x", 1), fmt(m["C/A"], "x", 1), fmt(m["goal/B"], "", 2)))
+        warm = "-" if m.get("A_warm") is None else "%s (goal %s)" % (fmt(m["A_warm"], " s"), fmt(m["goal_warm"], " s"))
+        out.append("| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["n"], r["top_level"], fmt(m["A"], " s"), fmt(m["goal"], " s"), fmt(m.get("goal_ms_per_project"), " ms", 1),
+            warm, fmt(m["B"], " s"), c, fmt(m["B/A"], "x", 1), fmt(m.get("B/A_warm"), "x", 1), fmt(m["C/A"], "x", 1),
+            fmt(m["goal/B"], "", 2)))
+    growth = growth_note(results)
+    if growth:
+        out.append("")
+        out.append(growth)
     out.append("")
-    out.append("Medians of %d run(s) each, after one untimed warm-up of A and B. Where A's time goes and what each "
-               "tool asked the index for (median run):" % args.runs)
+    out.append("Medians of %d run(s) each, after one untimed warm-up of A, A' and B. Where A's time goes and what each "
+               "tool asked the index for (last run):" % args.runs)
     out.append("")
     out.append("| N | A: JVM + Maven outside the goal | A: CPU | B: 3.12 | B: 3.11 | B: CPU | A requests "
-               "(pages / metadata / wheels) | B requests per interpreter | same files as pip (3.12, 3.11) |")
-    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+               "(pages / metadata / wheels) | A' requests | B requests per interpreter | same files as pip (3.12, 3.11) |")
+    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
         m = r["median"]
         a_req = r["runs"][-1]["A"]["requests"].get("java", {})
@@ -467,9 +508,11 @@ def markdown(results, machine, args, command):
             return " / ".join(str(req.get(k, {}).get("requests", 0)) for k in ("page", "metadata", "wheel"))
         agree = ", ".join("%d/%d" % (r["agreement"][role]["same"], r["agreement"][role]["of"])
                           for role in ("primary", "fallback"))
-        out.append("| %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        warm_req = r["runs"][-1].get("A_warm", {}).get("requests")
+        out.append("| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             r["n"], fmt(m["startup"], " s"), fmt(m["A_cpu"], " s", 1), fmt(m["B_primary"], " s"),
-            fmt(m["B_fallback"], " s"), fmt(m["B_cpu"], " s", 1), counts(a_req), counts(b_req), agree))
+            fmt(m["B_fallback"], " s"), fmt(m["B_cpu"], " s", 1), counts(a_req),
+            "-" if warm_req is None else str(total_requests(warm_req)), counts(b_req), agree))
     out.append("")
     pythons = machine["pythons"]
     loads = [float(r[k][0]) for res in results for r in res["runs"] for k in ("load_before", "load_after") if r[k]]
@@ -488,12 +531,27 @@ def markdown(results, machine, args, command):
         out.append("- N=%d: A also decides the virtual targets, which B and C cannot check on this machine; share of "
                    "top-level requirements installable there from wheels, dependencies included: %s." % (r["n"], ", ".join(
                        "%s %.0f%%" % (t, v["ratio"] * 100) for t, v in sorted(r["targets"].items()))))
-    out.append("- A is the whole Maven process (JVM start, Maven, plugin resolution, the goal); the goal's own "
-               "time is from its log line and includes interpreter discovery and probing. CPU is user + system time "
+    out.append("- A is the whole Maven process (JVM start, Maven, plugin resolution, the goal), cold (`smvm.noCache=true`); "
+               "A' the same with a disk cache filled by an untimed run (`smvm.cacheDirectory`, within `smvm.cacheTtl`). "
+               "Both run with `smvm.usePipConfig=false`, as pip runs `--isolated`. The goal's own "
+               "time is from its log line and includes interpreter discovery and probing and writing the reports. CPU is user + system time "
                "of the process and its children (for A, the interpreter probes too). B and C run pip with "
                "`-I --isolated --no-cache-dir`, `PIP_CONFIG_FILE=/dev/null` and no `PIP_*`/`PYTHON*` variables.")
     out.append("- Command: `%s`" % command)
     return "\n".join(out) + "\n"
+
+
+def growth_note(results):
+    """How the goal's own time grows with N: the time per project at each N and the growth between the sizes."""
+    sized = sorted((r["n"], r["median"]["goal"]) for r in results if r["median"].get("goal"))
+    if len(sized) < 2:
+        return None
+    steps = []
+    for (n0, g0), (n1, g1) in zip(sized, sized[1:]):
+        steps.append("N %d to %d: %.1fx the projects, %.2fx the time" % (n0, n1, n1 / float(n0), g1 / g0))
+    per = ", ".join("%.1f ms at N=%d" % (g * 1000.0 / n, n) for n, g in sized)
+    return ("Growth of the goal's own time with N (linear means the time per project stays flat or falls, as "
+            "fixed costs such as interpreter discovery spread out): %s; %s." % (per, "; ".join(steps)))
 
 
 def parse_projects(text):
@@ -510,12 +568,13 @@ def parse_projects(text):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--projects", type=parse_projects, default=[200],
-                        help="index sizes N, e.g. 200 or 50,200,1000 (default 200)")
+    parser.add_argument("--projects", type=parse_projects, default=[50, 200, 1000],
+                        help="index sizes N, e.g. 200 or 50,200,1000 (default 50,200,1000)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per N; medians are reported (default 3)")
-    parser.add_argument("--runbook-limit", type=int, default=0, metavar="K",
+    parser.add_argument("--runbook-limit", type=int, default=10, metavar="K",
                         help="time the runbook for K top-level packages per interpreter and extrapolate linearly "
-                             "(default: all of them)")
+                             "(default 10; 0: all of them)")
+    parser.add_argument("--no-warm", action="store_true", help="skip A', the run with a warm disk cache")
     parser.add_argument("--no-runbook", action="store_true", help="skip C, the one-pip-per-package runbook")
     parser.add_argument("--seed", type=int, default=1, help="the index generator's seed (default 1)")
     parser.add_argument("--top-fraction", type=float, default=0.25,

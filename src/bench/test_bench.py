@@ -170,5 +170,65 @@ class RunbookTest(unittest.TestCase):
         self.assertEqual(lines, bench.runbook_sample(lines, 80))
 
 
+class ReportTest(unittest.TestCase):
+
+    def test_cold_runs_use_no_cache_and_warm_runs_the_given_directory_neither_reads_pip_config(self):
+        cold = bench.mvn_args("mvn", "/r")
+        warm = bench.mvn_args("mvn", "/r", cache="/w/cache")
+        self.assertIn("-Dsmvm.noCache=true", cold)
+        self.assertNotIn("-Dsmvm.noCache=true", warm)
+        self.assertIn("-Dsmvm.cacheDirectory=/w/cache", warm)
+        for args in (cold, warm):
+            self.assertIn("-Dsmvm.usePipConfig=false", args)
+            self.assertEqual("smvm:assess", args[-1])
+
+    @staticmethod
+    def run_record(a, goal, warm, b, c=None):
+        record = {"A": {"wall": a, "goal": goal, "cpu": 1.0, "requests": {}},
+                  "B": {"primary": {"wall": b / 2, "cpu": 1.0, "requests": {}},
+                        "fallback": {"wall": b / 2, "cpu": 1.0, "requests": {}}},
+                  "B_total": b}
+        if warm is not None:
+            record["A_warm"] = {"wall": warm, "goal": warm / 2, "cpu": 1.0, "requests": {}}
+        if c is not None:
+            record["C_total"] = c
+        return record
+
+    def test_medians_ratios_and_time_per_project(self):
+        runs = [self.run_record(4.0, 2.0, 3.0, 20.0, 100.0), self.run_record(5.0, 3.0, 2.0, 22.0, 120.0),
+                self.run_record(9.0, 1.0, 4.0, 30.0, 90.0)]
+        m = bench.median_of(runs, 200)
+        self.assertEqual(5.0, m["A"])
+        self.assertEqual(2.0, m["goal"])
+        self.assertEqual(3.0, m["A_warm"])
+        self.assertEqual(1.5, m["goal_warm"])
+        self.assertEqual(22.0, m["B"])
+        self.assertEqual(100.0, m["C"])
+        self.assertAlmostEqual(22.0 / 5.0, m["B/A"])
+        self.assertAlmostEqual(22.0 / 3.0, m["B/A_warm"])
+        self.assertAlmostEqual(20.0, m["C/A"])
+        self.assertAlmostEqual(2.0 / 22.0, m["goal/B"])
+        self.assertAlmostEqual(10.0, m["goal_ms_per_project"])
+
+    def test_without_warm_runs_the_warm_columns_are_empty(self):
+        m = bench.median_of([self.run_record(4.0, 2.0, None, 20.0)], 50)
+        self.assertIsNone(m["A_warm"])
+        self.assertIsNone(m["B/A_warm"])
+        self.assertIsNone(m["C"])
+
+    def test_growth_note_gives_time_per_project_and_growth_between_sizes(self):
+        results = [{"n": 1000, "median": {"goal": 6.0}}, {"n": 50, "median": {"goal": 1.0}},
+                   {"n": 200, "median": {"goal": 2.0}}]
+        self.assertEqual("Growth of the goal's own time with N (linear means the time per project stays flat or "
+                         "falls, as fixed costs such as interpreter discovery spread out): 20.0 ms at N=50, 10.0 ms "
+                         "at N=200, 6.0 ms at N=1000; N 50 to 200: 4.0x the projects, 2.00x the time; N 200 to 1000: "
+                         "5.0x the projects, 3.00x the time.", bench.growth_note(results))
+        self.assertIsNone(bench.growth_note(results[:1]))
+
+    def test_total_requests_sums_every_client_and_kind(self):
+        self.assertEqual(7, bench.total_requests({"java": {"page": {"requests": 3}, "metadata": {"requests": 4}}}))
+        self.assertEqual(0, bench.total_requests({}))
+
+
 if __name__ == "__main__":
     unittest.main()

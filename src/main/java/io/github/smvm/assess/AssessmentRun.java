@@ -43,10 +43,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * One assessment from configuration to outcome: read the requirements, find the interpreters, build
@@ -137,7 +140,13 @@ public final class AssessmentRun {
      */
     public static Result run(Config config, PolicySettings policy, Discovery discovery,
             Map<String, String> environmentVariables, Consumer<String> progress) {
-        List<AssessedEnvironment> environments = new ArrayList<>();
+        if (!config.network().offline()) {
+            // the JVM's default TLS context (CA certificates, providers) takes a few hundred milliseconds to set
+            // up; the HTTP client needs it, so it is made while the requirements are read
+            Thread tls = new Thread(AssessmentRun::prepareTls, "smvm-tls-setup");
+            tls.setDaemon(true);
+            tls.start();
+        }
         List<AssessedEnvironment> targets = new ArrayList<>();
         for (String target : config.targets()) {
             try {
@@ -154,9 +163,32 @@ public final class AssessmentRun {
         RequirementsLoader.Loaded loaded = new RequirementsLoader(environmentVariables).load(config.sources());
         progress.accept("read " + loaded.requirements().size() + " requirements");
 
-        environments.add(interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress));
-        environments.add(interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
-        environments.addAll(targets);
+        // the interpreters are found (probing them runs child processes) while the index is read
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "smvm-interpreters");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<List<AssessedEnvironment>> interpreters = background.submit(() -> {
+            long start = System.nanoTime();
+            List<AssessedEnvironment> found = List.of(
+                    interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress),
+                    interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
+            progress.accept("interpreters found in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return found;
+        });
+        try {
+            return run(config, policy, loaded, interpreters, targets, progress);
+        } finally {
+            interpreters.cancel(true);
+            background.shutdownNow();
+        }
+    }
+
+    private static Result run(Config config, PolicySettings policy, RequirementsLoader.Loaded loaded,
+            Future<List<AssessedEnvironment>> interpreters, List<AssessedEnvironment> targets,
+            Consumer<String> progress) {
+        List<AssessedEnvironment> environments = new ArrayList<>();
 
         NetworkSettings network = config.network();
         IndexOptions indexOptions = IndexOptions.defaults().withTimeout(network.httpTimeout())
@@ -311,9 +343,25 @@ public final class AssessmentRun {
             return thread;
         });
         try {
+            // the pages of the top-level requirements that apply everywhere are read while discovery runs
+            long prefetch = System.nanoTime();
+            Set<String> unconditional = new LinkedHashSet<>();
+            for (TopLevelRequirement top : loaded.requirements()) {
+                if (top.requirement() != null && top.requirement().url().isEmpty() && top.requirement().marker().isEmpty()) {
+                    unconditional.add(top.requirement().normalizedName());
+                }
+            }
+            index.fetchAll(unconditional);
+            progress.accept(unconditional.size() + " top-level project pages read in "
+                    + (System.nanoTime() - prefetch) / 1_000_000 + " ms");
+            environments.addAll(join(interpreters));
+            environments.addAll(targets);
             Assessor assessor = new Assessor(index, metadata, executor,
-                    new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()));
+                    new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()),
+                    progress);
+            long assessStart = System.nanoTime();
             List<EnvironmentResult> results = assessor.assess(loaded.requirements(), environments);
+            progress.accept("assessed in " + (System.nanoTime() - assessStart) / 1_000_000 + " ms");
             if (cache != null) {
                 notes.add(cache.summary());
             }
@@ -395,6 +443,32 @@ public final class AssessmentRun {
             return "auth-" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void prepareTls() {
+        try {
+            SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException | RuntimeException e) {
+            // the HTTP client meets the same problem and reports it
+        }
+    }
+
+    /** The interpreters found in the background; their failures are thrown here as they would have been inline. */
+    private static List<AssessedEnvironment> join(Future<List<AssessedEnvironment>> interpreters) {
+        try {
+            return interpreters.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while finding the Python interpreters", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("finding the Python interpreters failed: " + e.getCause(), e.getCause());
         }
     }
 

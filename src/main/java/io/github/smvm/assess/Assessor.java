@@ -19,6 +19,7 @@ import io.github.smvm.pep508.Requirement;
 import io.github.smvm.requirements.LockedPackage;
 import io.github.smvm.requirements.LockedWheel;
 import io.github.smvm.selection.Candidate;
+import io.github.smvm.selection.EnvironmentFiles;
 import io.github.smvm.selection.ProjectFiles;
 import io.github.smvm.selection.Selection;
 import io.github.smvm.selection.SelectionEnvironment;
@@ -39,6 +40,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -77,8 +79,8 @@ public final class Assessor {
         Map<String, String> projectUrls = Map.of();
         List<String> indexWarnings = List.of();
         final List<Edge> edges = new ArrayList<>();
-        /** The project's files and the requirement's hashes, kept to choose again. */
-        ProjectFiles files;
+        /** The project's files as the environment sees them and the requirement's hashes, kept to choose again. */
+        EnvironmentFiles files;
         Set<String> hashes;
         /** Requires-Python from the metadata of wheels chosen so far, by version. */
         final Map<Version, String> metadataRequiresPython = new HashMap<>();
@@ -100,15 +102,26 @@ public final class Assessor {
     private final MetadataSource metadata;
     private final Executor executor;
     private final AssessmentOptions options;
+    private final Consumer<String> progress;
 
     /**
      * @param executor runs metadata reads in parallel (bounded by its own size)
      */
     public Assessor(IndexClient index, MetadataSource metadata, Executor executor, AssessmentOptions options) {
+        this(index, metadata, executor, options, message -> { });
+    }
+
+    /**
+     * @param progress receives one line per wave: how many pages, decisions and metadata reads, and the
+     *     milliseconds spent waiting for pages, deciding and waiting for metadata
+     */
+    public Assessor(IndexClient index, MetadataSource metadata, Executor executor, AssessmentOptions options,
+            Consumer<String> progress) {
         this.index = Objects.requireNonNull(index, "index");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.options = Objects.requireNonNull(options, "options");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** Assesses every requirement in every available environment. */
@@ -139,17 +152,30 @@ public final class Assessor {
             }
         }
         Map<String, ProjectFiles> parsed = new HashMap<>();
-        while (!wave.isEmpty()) {
+        Map<String, EnvironmentFiles> views = new HashMap<>();
+        for (int number = 1; !wave.isEmpty(); number++) {
+            long start = System.nanoTime();
             Set<String> projects = wave.stream().map(n -> n.key.project()).collect(Collectors.toCollection(LinkedHashSet::new));
             Map<String, ProjectResult> pages = index.fetchAll(projects);
+            long fetched = System.nanoTime();
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             for (Node node : wave) {
                 decide(node, pages.get(node.key.project()), byId.get(node.key.environment()),
-                        requirementHashes(node, requirements), parsed);
+                        requirementHashes(node, requirements), parsed, views);
             }
-            if (!options.transitive()) {
-                break;
+            long decided = System.nanoTime();
+            cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
+            int decisions = wave.size();
+            int reads = metadataReads.size();
+            if (options.transitive()) {
+                wave = expand(wave, nodes, byId, metadataReads);
+            } else {
+                wave = List.of();
             }
-            wave = expand(wave, nodes, byId, metadataReads);
+            progress.accept(String.format(java.util.Locale.ROOT,
+                    "wave %d: %d pages in %d ms, %d decisions in %d ms (CPU %d ms), %d metadata reads in %d ms", number,
+                    projects.size(), (fetched - start) / 1_000_000, decisions, (decided - fetched) / 1_000_000, cpu / 1_000_000,
+                    metadataReads.size() - reads, (System.nanoTime() - decided) / 1_000_000));
         }
 
         List<EnvironmentResult> results = new ArrayList<>();
@@ -184,9 +210,12 @@ public final class Assessor {
                 Set.copyOf(requirement.extras()));
     }
 
-    /** @param parsed each project's files, parsed once per run */
+    /**
+     * @param parsed each project's files, parsed once per run
+     * @param views each project's files as each environment sees them, once per run
+     */
     private void decide(Node node, ProjectResult page, AssessedEnvironment environment, Set<String> hashes,
-            Map<String, ProjectFiles> parsed) {
+            Map<String, ProjectFiles> parsed, Map<String, EnvironmentFiles> views) {
         if (page instanceof ProjectResult.NotFound notFound) {
             node.status = Status.NOT_FOUND;
             node.reason = "no project '" + node.key.project() + "' on " + Urls.redactSecrets(index.location())
@@ -198,8 +227,10 @@ public final class Assessor {
             node.reason = "could not read " + Urls.redactSecrets(failed.url()) + ": " + failed.reason();
             return;
         }
-        node.files = parsed.computeIfAbsent(node.key.project(),
+        ProjectFiles files = parsed.computeIfAbsent(node.key.project(),
                 project -> ProjectFiles.parse(project, ((ProjectResult.Found) page).page().files()));
+        node.files = views.computeIfAbsent(node.key.environment() + '\u0000' + node.key.project(),
+                key -> EnvironmentFiles.of(files, environment.selection()));
         // the page's own warnings (links skipped for unsafe file names, an unknown API minor version, a source
         // that failed while another had the project) go with the dependency-confusion ones, so that they reach
         // the report and the log instead of being dropped
@@ -214,7 +245,7 @@ public final class Assessor {
 
     private void select(Node node, AssessedEnvironment environment) {
         Selection selection = Selector.select(node.files, SpecifierSet.parse(node.key.specifier()),
-                options.allowPrereleases(), environment.selection(), node.hashes, node.metadataRequiresPython);
+                options.allowPrereleases(), node.hashes, node.metadataRequiresPython);
         node.selection = selection;
         node.status = selection.status();
         node.reason = selection.reason();

@@ -65,7 +65,7 @@ public final class Pep503HtmlParser {
             }
             String requiresPython = null;
             if (a.hasAttr("data-requires-python")) {
-                String v = Parser.unescapeEntities(a.attr("data-requires-python"), true).strip();
+                String v = unescapeOnceMore(a.attr("data-requires-python")).strip();
                 requiresPython = v.isEmpty() ? null : v;
             }
             boolean yanked = a.hasAttr("data-yanked");
@@ -91,5 +91,14 @@ public final class Pep503HtmlParser {
                     coreMetadata, metaHashes));
         }
         return files;
+    }
+
+    /**
+     * pip's second HTML unescape of {@code data-requires-python}. Text without {@code &} has no entity
+     * and is returned as it is: jsoup's unescaper sets up a 32 KiB reader per call, which on pages of
+     * hundreds of links costs more than the whole rest of the parse.
+     */
+    static String unescapeOnceMore(String value) {
+        return value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true);
     }
 }

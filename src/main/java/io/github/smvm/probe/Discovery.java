@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,9 @@ import java.util.regex.Pattern;
  * {@link Miss}, not an error: discovery goes on.
  *
  * <p>Choosing: a version or range request takes the newest matching interpreter (ties go to the
- * earlier source); {@link InterpreterRequest#any() any} takes the first working interpreter in
- * source order (so the one on {@code PATH}, the user's default); a command name takes the first
+ * earlier source); candidates whose names tell their version are probed newest first and only while
+ * they can still be that match (see {@link VersionHint}). {@link InterpreterRequest#any() any} takes
+ * the first working interpreter in source order (so the one on {@code PATH}, the user's default); a command name takes the first
  * working one of that name on {@code PATH}; a path is probed as given (a directory is searched for
  * {@code bin/python3}, {@code bin/python}, {@code python.exe}, {@code Scripts/python.exe}).
  */
@@ -158,11 +161,17 @@ public final class Discovery {
     private Match findVersion(InterpreterRequest request) throws ProbeException {
         Scan scan = new Scan();
         collectAll(scan);
-        DiscoveryResult result = probeAll(scan);
+        DiscoveryResult result = request.kind() == InterpreterRequest.Kind.ANY ? probeUntilFirstWorks(scan)
+                : probeNewestFirst(scan, request);
         List<FoundInterpreter> matching = new ArrayList<>();
         List<FoundInterpreter> other = new ArrayList<>();
         for (FoundInterpreter f : result.found()) {
             (request.matches(f.info()) ? matching : other).add(f);
+        }
+        if (matching.isEmpty() && request.kind() != InterpreterRequest.Kind.ANY) {
+            // nothing matches: probe every candidate, so that the message names what each one really is
+            result = probeAll(scan);
+            other = result.found();
         }
         if (matching.isEmpty()) {
             String example = installExample(request);
@@ -175,12 +184,7 @@ public final class Discovery {
             FoundInterpreter f = matching.get(0);
             return new Match(f, "first working interpreter in search order: " + f.describe(), result);
         }
-        FoundInterpreter best = matching.get(0);
-        for (FoundInterpreter f : matching) {
-            if (f.info().version().compareTo(best.info().version()) > 0) {
-                best = f;
-            }
-        }
+        FoundInterpreter best = newest(matching);
         StringBuilder why = new StringBuilder("newest ").append(request.describe()).append(" found: ")
                 .append(best.describe());
         if (matching.size() > 1) {
@@ -195,6 +199,17 @@ public final class Discovery {
             why.append(')');
         }
         return new Match(best, why.toString(), result);
+    }
+
+    /** The newest of {@code matching} (not empty); of equal versions the first, which came from the earlier source. */
+    private static FoundInterpreter newest(List<FoundInterpreter> matching) {
+        FoundInterpreter best = matching.get(0);
+        for (FoundInterpreter f : matching) {
+            if (f.info().version().compareTo(best.info().version()) > 0) {
+                best = f;
+            }
+        }
+        return best;
     }
 
     /** A version to suggest installing: the request itself, or a range's lower bound. */
@@ -233,42 +248,138 @@ public final class Discovery {
 
     private DiscoveryResult probeAll(Scan scan) {
         List<Candidate> candidates = new ArrayList<>(scan.candidates.values());
+        return result(scan, candidates, probe(candidates), List.of());
+    }
+
+    /**
+     * For {@link InterpreterRequest.Kind#ANY}: probes in search order, {@code parallelism} at a time, until
+     * one works; the rest are not probed.
+     */
+    private DiscoveryResult probeUntilFirstWorks(Scan scan) {
+        List<Candidate> candidates = new ArrayList<>(scan.candidates.values());
+        List<Candidate> probed = new ArrayList<>();
         List<Object> outcomes = new ArrayList<>();
-        if (!candidates.isEmpty()) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, candidates.size()), r -> {
-                Thread t = new Thread(r, "smvm-discovery");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Object>> futures = new ArrayList<>();
-                for (Candidate c : candidates) {
-                    futures.add(pool.submit(() -> {
-                        progress.accept("probing " + c);
-                        try {
-                            return probe.probe(c.path());
-                        } catch (ProbeException e) {
-                            return e;
-                        }
-                    }));
-                }
-                for (Future<Object> f : futures) {
-                    try {
-                        outcomes.add(f.get());
-                    } catch (ExecutionException e) {
-                        Throwable cause = e.getCause();
-                        outcomes.add(new ProbeException.UnexpectedOutput(candidates.get(outcomes.size()).path(),
-                                "", "probe failed: " + cause));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        pool.shutdownNow();
-                        throw new IllegalStateException("interrupted while probing Python interpreters", e);
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
+        for (int i = 0; i < candidates.size() && outcomes.stream().noneMatch(InterpreterInfo.class::isInstance);
+                i += parallelism) {
+            List<Candidate> batch = candidates.subList(i, Math.min(candidates.size(), i + parallelism));
+            probed.addAll(batch);
+            outcomes.addAll(probe(batch));
+        }
+        List<String> notProbed = new ArrayList<>();
+        for (Candidate c : candidates.subList(probed.size(), candidates.size())) {
+            notProbed.add(c + ": not probed, an interpreter earlier in the search order works");
+        }
+        return result(scan, probed, outcomes, notProbed);
+    }
+
+    /**
+     * For a version or range request: probes only the candidates that can be the newest match. A
+     * candidate whose name tells its version ({@code python3.12}; {@code 3.12.1} or
+     * {@code cpython-3.12.1-linux-x86_64-gnu} in pyenv, asdf, mise and uv) is left out when that version
+     * does not match, or once a probed match is newer (or as new and from an earlier source). Candidates
+     * are probed newest name first, {@code parallelism} at a time; those whose name tells nothing
+     * ({@code python3}, a conda environment) are always probed.
+     */
+    private DiscoveryResult probeNewestFirst(Scan scan, InterpreterRequest request) {
+        List<Candidate> inOrder = new ArrayList<>(scan.candidates.values());
+        Map<Candidate, Integer> position = new HashMap<>();
+        for (int i = 0; i < inOrder.size(); i++) {
+            position.put(inOrder.get(i), i);
+        }
+        List<String> notProbed = new ArrayList<>();
+        List<Candidate> pending = new ArrayList<>();
+        for (Candidate c : inOrder) {
+            VersionHint hint = scan.hints.get(c);
+            if (hint != null && !hint.canMatch(request)) {
+                notProbed.add(c + ": not probed, its name says " + hint + ", which does not match " + request.describe());
+            } else {
+                pending.add(c);
             }
         }
+        // newest hint first, unknown versions before all hints (they may be anything); search order breaks ties
+        pending.sort(Comparator.comparing((Candidate c) -> scan.hints.get(c), VersionHint.NEWEST_FIRST)
+                .thenComparing(position::get));
+        Map<Candidate, Object> outcomes = new HashMap<>();
+        FoundInterpreter best = null;
+        while (!pending.isEmpty()) {
+            List<Candidate> batch = new ArrayList<>();
+            for (Iterator<Candidate> it = pending.iterator(); it.hasNext() && batch.size() < parallelism; ) {
+                Candidate c = it.next();
+                it.remove();
+                VersionHint hint = scan.hints.get(c);
+                if (best != null && hint != null && !hint.canBeat(best.info().version(),
+                        position.get(c) < position.get(best.candidate()))) {
+                    notProbed.add(c + ": not probed, its name says " + hint + ", not newer than " + best.describe());
+                    continue;
+                }
+                batch.add(c);
+            }
+            List<Object> results = probe(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                Candidate c = batch.get(i);
+                outcomes.put(c, results.get(i));
+                if (results.get(i) instanceof InterpreterInfo info && request.matches(info)) {
+                    int order = best == null ? 1 : info.version().compareTo(best.info().version());
+                    if (order > 0 || (order == 0 && position.get(c) < position.get(best.candidate()))) {
+                        best = new FoundInterpreter(c, info);
+                    }
+                }
+            }
+        }
+        List<Candidate> probed = inOrder.stream().filter(outcomes::containsKey).toList();
+        return result(scan, probed, probed.stream().map(outcomes::get).toList(), notProbed);
+    }
+
+    /** Probes {@code candidates}, {@code parallelism} at a time: each outcome is an {@link InterpreterInfo} or a {@link ProbeException}. */
+    private List<Object> probe(List<Candidate> candidates) {
+        List<Object> outcomes = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return outcomes;
+        }
+        if (candidates.size() == 1) {
+            outcomes.add(probeOne(candidates.get(0)));
+            return outcomes;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, candidates.size()), r -> {
+            Thread t = new Thread(r, "smvm-discovery");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Candidate c : candidates) {
+                futures.add(pool.submit(() -> probeOne(c)));
+            }
+            for (Future<Object> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    outcomes.add(new ProbeException.UnexpectedOutput(candidates.get(outcomes.size()).path(),
+                            "", "probe failed: " + cause));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    throw new IllegalStateException("interrupted while probing Python interpreters", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcomes;
+    }
+
+    private Object probeOne(Candidate c) {
+        progress.accept("probing " + c);
+        try {
+            return probe.probe(c.path());
+        } catch (ProbeException e) {
+            return e;
+        }
+    }
+
+    /** The result of probing {@code candidates} (in search order) with {@code outcomes}; {@code notProbed} explains the others. */
+    private DiscoveryResult result(Scan scan, List<Candidate> candidates, List<Object> outcomes, List<String> notProbed) {
         List<FoundInterpreter> found = new ArrayList<>();
         List<Miss> misses = new ArrayList<>();
         Map<String, FoundInterpreter> byIdentity = new LinkedHashMap<>();
@@ -293,6 +404,10 @@ public final class Discovery {
             found.add(f);
             progress.accept("  " + f.describe());
         }
+        for (String line : notProbed) {
+            places.add(line);
+            progress.accept("  " + line);
+        }
         return new DiscoveryResult(found, misses, places);
     }
 
@@ -307,16 +422,27 @@ public final class Discovery {
     /** Candidates in discovery order plus a log of every place looked. */
     private final class Scan {
         final Map<String, Candidate> candidates = new LinkedHashMap<>();
+        /** What a candidate's name says about its version, where it says something. */
+        final Map<Candidate, VersionHint> hints = new HashMap<>();
         final List<String> places = new ArrayList<>();
 
         /** Adds a candidate unless its real path was already seen; returns whether it was added. */
         boolean add(Path path, InterpreterSource source, String origin) {
+            return add(path, source, origin, null);
+        }
+
+        /** {@link #add(Path, InterpreterSource, String)} with what the candidate's name says about its version. */
+        boolean add(Path path, InterpreterSource source, String origin, VersionHint hint) {
             String key = dedupeKey(path);
             Candidate earlier = candidates.get(key);
             if (earlier != null) {
                 return false;
             }
-            candidates.put(key, new Candidate(path, source, origin));
+            Candidate c = new Candidate(path, source, origin);
+            candidates.put(key, c);
+            if (hint != null) {
+                hints.put(c, hint);
+            }
             return true;
         }
 
@@ -419,7 +545,8 @@ public final class Discovery {
         List<String> added = new ArrayList<>();
         List<String> dupes = new ArrayList<>();
         for (Path p : hits) {
-            (scan.add(p, source, place) ? added : dupes).add(p.getFileName().toString());
+            String name = p.getFileName().toString();
+            (scan.add(p, source, place, VersionHint.ofExecutableName(name)) ? added : dupes).add(name);
         }
         scan.look(place + describeHits(added, dupes));
     }
@@ -517,7 +644,8 @@ public final class Discovery {
             if (exe.isEmpty()) {
                 empty.add(name);
             } else {
-                (scan.add(exe.get(), source, source.label() + " " + dir) ? added : dupes).add(name);
+                VersionHint hint = source == InterpreterSource.CONDA ? null : VersionHint.ofInstallDirectory(name);
+                (scan.add(exe.get(), source, source.label() + " " + dir, hint) ? added : dupes).add(name);
             }
         }
         String seen = describeHits(added, dupes);

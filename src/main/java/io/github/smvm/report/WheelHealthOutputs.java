@@ -8,8 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Writes the reports {@code assess} produces besides {@code wheel-health.json}: records the run in the
@@ -76,20 +82,43 @@ public final class WheelHealthOutputs {
                         + "; the trend shows this run only");
             }
         }
-        List<Path> files = new ArrayList<>();
-        String markdown = null;
+        // the reports are rendered in parallel (each from the same read-only document), then written in order
+        List<ReportFormat> chosen = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
-            if (format == ReportFormat.JSON || !options.formats().contains(format)) {
-                continue;
+            if (format != ReportFormat.JSON && options.formats().contains(format)) {
+                chosen.add(format);
             }
-            String text = switch (format) {
-                case HTML -> HtmlReport.render(report, history);
-                case MD -> markdown = MarkdownReport.render(report, history);
-                case JUNIT -> JUnitReport.render(report);
-                case JSON -> throw new IllegalStateException("written by the caller");
-            };
-            Path file = outputDirectory.resolve(format.fileName());
-            AtomicFiles.write(file, text);
+        }
+        List<HistoryEntry> trend = history;
+        Map<ReportFormat, String> texts = new EnumMap<>(ReportFormat.class);
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(chosen.size(), Runtime.getRuntime().availableProcessors())), runnable -> {
+                    Thread thread = new Thread(runnable, "smvm-report");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            Map<ReportFormat, CompletableFuture<String>> rendering = new EnumMap<>(ReportFormat.class);
+            for (ReportFormat format : chosen) {
+                rendering.put(format, CompletableFuture.supplyAsync(() -> render(format, report, trend), pool));
+            }
+            rendering.forEach((format, text) -> texts.put(format, text.join()));
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Path> files = new ArrayList<>();
+        String markdown = texts.get(ReportFormat.MD);
+        for (Map.Entry<ReportFormat, String> e : texts.entrySet()) {
+            Path file = outputDirectory.resolve(e.getKey().fileName());
+            AtomicFiles.write(file, e.getValue());
             files.add(file);
         }
         boolean appended = false;
@@ -103,5 +132,14 @@ public final class WheelHealthOutputs {
             }
         }
         return new Written(files, history.size(), appended, warnings);
+    }
+
+    private static String render(ReportFormat format, JsonNode report, List<HistoryEntry> history) {
+        return switch (format) {
+            case HTML -> HtmlReport.render(report, history);
+            case MD -> MarkdownReport.render(report, history);
+            case JUNIT -> JUnitReport.render(report);
+            case JSON -> throw new IllegalStateException("written by the caller");
+        };
     }
 }

@@ -16,7 +16,6 @@ import io.github.smvm.tags.SupportedTags;
 import io.github.smvm.tags.Tag;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,34 +77,49 @@ public final class Selector {
     /** {@link #select(String, SpecifierSet, boolean, List, SelectionEnvironment, Set, Map)} on files parsed once. */
     public static Selection select(ProjectFiles files, SpecifierSet specifier, boolean allowPrereleases,
             SelectionEnvironment environment, Set<String> hashes, Map<Version, String> metadataRequiresPython) {
-        Selection selection = choose(files, specifier, allowPrereleases, environment, hashes,
+        return select(EnvironmentFiles.of(files, environment), specifier, allowPrereleases, hashes,
                 metadataRequiresPython);
-        return selection.withAvailability(wheelsOf(files.candidates(), selection.newestAllowed()),
-                newestCompatible(files, environment));
     }
 
-    private static Selection choose(ProjectFiles files, SpecifierSet specifier, boolean allowPrereleases,
-            SelectionEnvironment environment, Set<String> hashes, Map<Version, String> metadataRequiresPython) {
+    /**
+     * {@link #select(String, SpecifierSet, boolean, List, SelectionEnvironment, Set, Map)} on files parsed
+     * once and seen from the environment once: the form for many requirements on one project.
+     */
+    public static Selection select(EnvironmentFiles view, SpecifierSet specifier, boolean allowPrereleases,
+            Set<String> hashes, Map<Version, String> metadataRequiresPython) {
+        Selection selection = choose(view, specifier, allowPrereleases, hashes, metadataRequiresPython);
+        return selection.withAvailability(view.wheelsOf(selection.newestAllowed()), view.newestCompatible());
+    }
+
+    private static Selection choose(EnvironmentFiles view, SpecifierSet specifier, boolean allowPrereleases,
+            Set<String> hashes, Map<Version, String> metadataRequiresPython) {
+        ProjectFiles files = view.files();
+        SelectionEnvironment environment = view.environment();
         String project = files.project();
         List<Candidate> all = files.candidates();
         Objects.requireNonNull(specifier, "specifier");
-        List<Candidate> pythonOk = all.stream()
-                .filter(c -> files.admits(c, environment.pythonVersion()))
-                .filter(c -> requiresPythonAllows(metadataRequiresPython.get(c.version()), environment.pythonVersion()))
-                .toList();
-
+        List<Candidate> pythonOk = view.pythonOk();
         // pip's choice: compatible wheels only
-        List<Candidate> compatible = pythonOk.stream()
-                .filter(c -> c.isWheel() && environment.tags().supportsAny(c.wheel().tags()))
-                .toList();
+        List<Candidate> compatible = view.compatible();
+        if (!metadataRequiresPython.isEmpty()) {
+            pythonOk = pythonOk.stream()
+                    .filter(c -> requiresPythonAllows(metadataRequiresPython.get(c.version()), environment.pythonVersion()))
+                    .toList();
+            compatible = compatible.stream()
+                    .filter(c -> requiresPythonAllows(metadataRequiresPython.get(c.version()), environment.pythonVersion()))
+                    .toList();
+        }
         List<Candidate> applicable = applicable(compatible, specifier, allowPrereleases, hashes);
-        Candidate chosen = applicable.stream().max(preference(environment)).orElse(null);
+        Candidate chosen = preferred(applicable, environment);
 
         // the same rules over every file type: what plain pip would consider
         List<Candidate> allowedAnyType = applicable(pythonOk, specifier, allowPrereleases, hashes);
-        Version newestAllowed = allowedAnyType.stream().map(Candidate::version).max(Comparator.naturalOrder())
-                .orElse(null);
-
+        Version newestAllowed = null;
+        for (Candidate c : allowedAnyType) {
+            if (newestAllowed == null || c.version().compareTo(newestAllowed) > 0) {
+                newestAllowed = c.version();
+            }
+        }
         if (chosen != null) {
             if (chosen.version().compareTo(newestAllowed) >= 0) {
                 return new Selection(Status.WHEEL, chosen, null, null, newestAllowed);
@@ -209,11 +223,31 @@ public final class Selector {
         return false;
     }
 
-    private static Comparator<Candidate> preference(SelectionEnvironment environment) {
-        Map<Candidate, Integer> priorities = new HashMap<>();
-        return Comparator.comparing(Candidate::version)
-                .thenComparing(c -> -priorities.computeIfAbsent(c, k -> priority(k, environment)))
-                .thenComparing(c -> c.buildTag().orElse(null), BUILD_TAG_ORDER);
+    /**
+     * The candidate pip prefers: the highest version, then the best tag priority, then the highest build
+     * tag; of equal ones the first. Priorities are worked out only for the files of the highest version.
+     */
+    private static Candidate preferred(List<Candidate> candidates, SelectionEnvironment environment) {
+        Version top = null;
+        for (Candidate c : candidates) {
+            if (top == null || c.version().compareTo(top) > 0) {
+                top = c.version();
+            }
+        }
+        Candidate best = null;
+        int bestPriority = 0;
+        for (Candidate c : candidates) {
+            if (c.version().compareTo(top) != 0) {
+                continue;
+            }
+            int priority = priority(c, environment);
+            if (best == null || priority < bestPriority || (priority == bestPriority
+                    && BUILD_TAG_ORDER.compare(c.buildTag().orElse(null), best.buildTag().orElse(null)) > 0)) {
+                best = c;
+                bestPriority = priority;
+            }
+        }
+        return best;
     }
 
     private static int priority(Candidate candidate, SelectionEnvironment environment) {
@@ -318,20 +352,4 @@ public final class Selector {
                 .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
     }
 
-    /**
-     * The newest version, whatever the specifier, with a wheel the environment accepts and a
-     * {@code Requires-Python} it meets; yanked files left out, pre-releases only when no final
-     * release has such a wheel.
-     */
-    static Version newestCompatible(ProjectFiles files, SelectionEnvironment environment) {
-        List<Version> versions = files.candidates().stream()
-                .filter(c -> c.isWheel() && !c.file().yanked()
-                        && files.admits(c, environment.pythonVersion())
-                        && environment.tags().supportsAny(c.wheel().tags()))
-                .map(Candidate::version)
-                .toList();
-        Comparator<Version> order = Comparator.naturalOrder();
-        return versions.stream().filter(v -> !v.isPrerelease()).max(order)
-                .orElseGet(() -> versions.stream().max(order).orElse(null));
-    }
 }

@@ -204,6 +204,45 @@ class NetworkAssessmentTest {
     }
 
     @Test
+    void topLevelPagesAreReadWhileTheInterpretersAreProbed() throws Exception {
+        StaticIndex server = serve(sampleIndex(), "index");
+        Path python = tmp.resolve("py/bin/python3");
+        Files.createDirectories(python.getParent());
+        Files.writeString(python, "#!/bin/sh\nexit 1\n");
+        List<String> seenWhileProbing = new CopyOnWriteArrayList<>();
+        // the probe waits (at most 20 s) for the index to be asked for app's page, then fails like a broken interpreter
+        io.github.smvm.probe.InterpreterProbe probe = executable -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (server.count("/simple/app/") == 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            seenWhileProbing.add(server.count("/simple/app/") + " app, " + server.count("/simple/lib/") + " lib");
+            throw new io.github.smvm.probe.ProbeException.ExitedNonZero(executable, 1, "broken\n", null);
+        };
+        io.github.smvm.probe.Discovery discovery = new io.github.smvm.probe.Discovery(
+                new io.github.smvm.probe.DefaultDiscoveryContext(Map.of(), tmp, tmp, "Linux",
+                        io.github.smvm.process.ProcessRunner.system(), tmp),
+                probe, 1, m -> { });
+        AssessmentRun.Config config = new AssessmentRun.Config(new RequirementsLoader.Sources(List.of(), List.of(), null,
+                Set.of(), Set.of(), null, List.of("app", "cmod")), InterpreterRequest.parse(python.toString()),
+                InterpreterRequest.parse(python.toString()), TARGETS, IndexSettings.ofPom(server.url(), List.of(),
+                List.of(), null), true, false, network(null), IndexStrategy.FIRST_INDEX);
+        ObjectNode report = report(AssessmentRun.run(config, new PolicySettings(0.9, Set.of(), Set.of(),
+                OnDegraded.FALLBACK, false), discovery, Map.of(), log::add));
+
+        // app's page was read before the probe gave up; lib, a dependency, only once app's metadata was read
+        assertEquals(List.of("1 app, 0 lib", "1 app, 0 lib"), seenWhileProbing);
+        assertEquals("unavailable", report.get("primary_python").asText());
+        assertEquals("wheel", pkg(report, "cp312-manylinux_2_28_x86_64", "app").get("status").asText());
+        assertEquals(1, server.count("/simple/app/"), "each page is read once per run");
+    }
+
+    @Test
     void warmRunThenOfflineRunGiveTheSamePackageResultsWithNoRequest() throws IOException {
         StaticIndex server = serve(sampleIndex(), "index");
         TestIndex local = new TestIndex();

@@ -1,6 +1,7 @@
 package io.github.smvm.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -170,5 +171,13 @@ class Pep503HtmlParserTest {
                 URI.create("https://user:s3cret@example.org/simple/foo/"),
                 "<meta name=\"pypi:repository-version\" content=\"3.0\">"));
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
+    void secondUnescapeLeavesTextWithoutEntitiesAsItIs() {
+        String plain = ">=3.8,<4";
+        assertSame(plain, Pep503HtmlParser.unescapeOnceMore(plain));
+        assertEquals(">=3.8", Pep503HtmlParser.unescapeOnceMore("&gt;=3.8"));
+        assertEquals("<4 & >3", Pep503HtmlParser.unescapeOnceMore("&lt;4 &amp; &gt;3"));
     }
 }

@@ -204,6 +204,67 @@ class DiscoveryTest {
     }
 
     @Test
+    void versionRequestProbesOnlyCandidatesThatCanBeTheNewestMatch() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path unnamed = python(bin.resolve("python3"), 3, 11, 2);
+        Path named = python(bin.resolve("python3.12"), 3, 12, 1);
+        python(bin.resolve("python3.9"), 3, 9, 7);
+        Path pyenv = home.resolve(".pyenv/versions");
+        python(pyenv.resolve("3.13.0/bin/python3"), 3, 13, 0);
+        Path newest = python(pyenv.resolve("3.12.4/bin/python3"), 3, 12, 4);
+        python(pyenv.resolve("3.12.1/bin/python3"), 3, 12, 1);
+        python(pyenv.resolve("3.11.9/bin/python3"), 3, 11, 9);
+        Path dev = python(pyenv.resolve("3.12-dev/bin/python3"), 3, 12, 0);
+        env.put("PATH", bin.toString());
+
+        Match m = discovery().find(InterpreterRequest.parse("3.12"));
+        assertEquals(newest, m.interpreter().candidate().path());
+        assertEquals(List.of(unnamed, named, newest, dev).stream().sorted().toList(), probed.stream().sorted().toList());
+        assertEquals("newest 3.12.x found: 3.12.4 from pyenv at " + newest + " (also matching: 3.12.1 from PATH at "
+                + named + ", 3.12.0 from pyenv at " + dev + ")", m.explanation());
+        List<String> places = m.considered().placesLooked();
+        assertTrue(places.contains(pyenv.resolve("3.13.0/bin/python3") + " (pyenv): not probed, its name says 3.13.0, "
+                + "which does not match 3.12.x"), places.toString());
+        assertTrue(places.contains(pyenv.resolve("3.12.1/bin/python3") + " (pyenv): not probed, its name says 3.12.1, "
+                + "not newer than 3.12.4 from pyenv at " + newest), places.toString());
+        assertTrue(places.contains(bin.resolve("python3.9") + " (PATH): not probed, its name says 3.9.x, "
+                + "which does not match 3.12.x"), places.toString());
+    }
+
+    @Test
+    void rangeRequestSkipsNamesOutsideTheRangeAndTiesGoToTheEarlierSource() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path onPath = python(bin.resolve("python3.11"), 3, 11, 9);
+        Path pyenv = home.resolve(".pyenv/versions");
+        python(pyenv.resolve("3.12.4/bin/python3"), 3, 12, 4);
+        python(pyenv.resolve("3.11.9/bin/python3"), 3, 11, 9);
+        python(pyenv.resolve("3.11.2/bin/python3"), 3, 11, 2);
+        python(home.resolve(".local/share/uv/python/cpython-3.10.14-linux-x86_64-gnu/bin/python3"), 3, 10, 14);
+        env.put("PATH", bin.toString());
+
+        Match m = discovery().find(InterpreterRequest.parse(">=3.11.4,<3.12"));
+        assertEquals(onPath, m.interpreter().candidate().path(), m.explanation());
+        assertEquals(List.of(pyenv.resolve("3.11.9/bin/python3"), onPath).stream().sorted().toList(),
+                probed.stream().sorted().toList());
+    }
+
+    @Test
+    void anyRequestStopsProbingAtTheFirstWorkingInterpreter() throws Exception {
+        Path shims = Files.createDirectories(tmp.resolve("shims"));
+        exe(shims.resolve("python3")); // a miss
+        Path first = python(tmp.resolve("bin/python3"), 3, 10, 1);
+        python(tmp.resolve("bin2/python3"), 3, 9, 1);
+        python(home.resolve(".pyenv/versions/3.12.1/bin/python3"), 3, 12, 1);
+        python(home.resolve(".pyenv/versions/3.11.1/bin/python3"), 3, 11, 1);
+        env.put("PATH", shims + ":" + tmp.resolve("bin") + ":" + tmp.resolve("bin2"));
+
+        Match m = new Discovery(new DefaultDiscoveryContext(env, home, tmp, "Linux", ProcessRunner.system(), root),
+                fakeProbe(), 1, message -> { }).find(InterpreterRequest.any());
+        assertEquals(first, m.interpreter().candidate().path());
+        assertEquals(List.of(shims.resolve("python3"), first), List.copyOf(probed));
+    }
+
+    @Test
     void notFoundListsEveryPlaceAndWhatWasThere() throws Exception {
         Path shims = Files.createDirectories(home.resolve(".pyenv/shims"));
         exe(shims.resolve("python3"));

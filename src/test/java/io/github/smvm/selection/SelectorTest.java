@@ -178,4 +178,40 @@ class SelectorTest {
         assertEquals("demo-2.0-py3-none-any.whl",
                 selectWithMetadata("", Map.of(Version.parse("2.0"), ">=3.12")).chosen().filename());
     }
+
+    @Test
+    void oneEnvironmentViewDecidesEachSpecifierLikeAFreshSelection() {
+        file("demo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl")
+                .file("demo-1.5-py3-none-any.whl", ">=3.13", false)
+                .file("demo-2.0-cp312-cp312-manylinux_2_28_x86_64.whl")
+                .file("demo-2.0-cp312-abi3-macosx_11_0_arm64.whl")
+                .file("demo-2.1rc1-py3-none-any.whl")
+                .file("demo-1.9-py3-none-any.whl", null, true)
+                .file("demo-2.0.tar.gz");
+        EnvironmentFiles view = EnvironmentFiles.of(ProjectFiles.parse("demo", files), CP312_GLIBC_2_17);
+        List<String> got = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        for (String specifier : List.of("", ">=1", "<1.9", "==1.9", ">=2", "==1.5", ">=2.1rc1")) {
+            for (Selection s : List.of(Selector.select(view, SpecifierSet.parse(specifier), false, Set.of(), Map.of()),
+                    select(specifier, CP312_GLIBC_2_17))) {
+                (got.size() == fresh.size() ? got : fresh).add(specifier + " -> " + s.status() + " "
+                        + (s.chosen() == null ? "-" : s.chosen().filename()) + " newest allowed " + s.newestAllowed()
+                        + " " + s.newestAllowedWheels() + ", newest compatible " + s.newestCompatible());
+            }
+        }
+        assertEquals(List.of(
+                " -> OLDER_WHEEL demo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl newest allowed 2.0 "
+                        + "[cp312-abi3-macosx_11_0_arm64, cp312-cp312-manylinux_2_28_x86_64], newest compatible 1.0",
+                ">=1 -> OLDER_WHEEL demo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl newest allowed 2.0 "
+                        + "[cp312-abi3-macosx_11_0_arm64, cp312-cp312-manylinux_2_28_x86_64], newest compatible 1.0",
+                "<1.9 -> WHEEL demo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl newest allowed 1.0 "
+                        + "[cp312-cp312-manylinux_2_17_x86_64], newest compatible 1.0",
+                "==1.9 -> WHEEL demo-1.9-py3-none-any.whl newest allowed 1.9 [py3-none-any], newest compatible 1.0",
+                ">=2 -> NO_WHEEL - newest allowed 2.0 [cp312-abi3-macosx_11_0_arm64, "
+                        + "cp312-cp312-manylinux_2_28_x86_64], newest compatible 1.0",
+                "==1.5 -> NO_VERSION - newest allowed null [], newest compatible 1.0",
+                ">=2.1rc1 -> WHEEL demo-2.1rc1-py3-none-any.whl newest allowed 2.1rc1 [py3-none-any], "
+                        + "newest compatible 1.0"), got);
+        assertEquals(got, fresh);
+    }
 }
