@@ -12,6 +12,7 @@ import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.JdkHttpTransport;
 import io.github.smvm.index.MetadataFetcher;
 import io.github.smvm.index.OfflineTransport;
+import io.github.smvm.index.ProxyConfig;
 import io.github.smvm.index.RetryingTransport;
 import io.github.smvm.index.Sleeper;
 import io.github.smvm.index.Urls;
@@ -162,6 +163,10 @@ public final class AssessmentRun {
         }
         List<IndexClient> clients = new ArrayList<>();
         List<IndexSource> indexSources = new ArrayList<>();
+        ProxyConfig proxy = network.proxy();
+        if (!network.offline() && !proxy.isEmpty()) {
+            notes.add("proxy: " + proxy.describe());
+        }
         Map<String, String> origins = config.indexSettings().origins();
         Set<String> indexes = new LinkedHashSet<>();
         boolean noIndex = config.noIndex() || loaded.options().noIndex();
@@ -220,7 +225,8 @@ public final class AssessmentRun {
         HttpTransport wire;
         try {
             wire = network.offline() ? new OfflineTransport()
-                : new RetryingTransport(new JdkHttpTransport(indexOptions, byUrl), network.retry(), Sleeper.system(),
+                : new RetryingTransport(new JdkHttpTransport(indexOptions, byUrl,
+                        proxy.isEmpty() ? null : proxy), network.retry(), Sleeper.system(),
                         () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC(), progress);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("extraIndexServerIds", e.getMessage(), e);
@@ -249,6 +255,10 @@ public final class AssessmentRun {
         }
         if (config.indexSettings().cert() != null) {
             indexSources.add(new IndexSource("cert", config.indexSettings().cert(), origins.get("cert")));
+        }
+        if (!network.offline()) {
+            proxy.byScheme().forEach((scheme, p) -> indexSources.add(new IndexSource(scheme + "-proxy",
+                    "http://" + p.address(), p.source())));
         }
         for (String location : findLinks) {
             linkClients.add(client("findLinks", location, () -> new FindLinksSource(location, transport, indexOptions)));

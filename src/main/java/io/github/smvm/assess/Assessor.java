@@ -4,6 +4,7 @@ import io.github.smvm.dist.InvalidWheelFilenameException;
 import io.github.smvm.dist.WheelFilename;
 import io.github.smvm.index.IndexClient;
 import io.github.smvm.index.IndexFile;
+import io.github.smvm.index.ProjectPage;
 import io.github.smvm.index.ProjectResult;
 import io.github.smvm.index.Urls;
 import io.github.smvm.metadata.CoreMetadata;
@@ -199,7 +200,13 @@ public final class Assessor {
         }
         node.files = parsed.computeIfAbsent(node.key.project(),
                 project -> ProjectFiles.parse(project, ((ProjectResult.Found) page).page().files()));
-        node.indexWarnings = ((ProjectResult.Found) page).page().indexWarnings();
+        // the page's own warnings (links skipped for unsafe file names, an unknown API minor version, a source
+        // that failed while another had the project) go with the dependency-confusion ones, so that they reach
+        // the report and the log instead of being dropped
+        ProjectPage found = ((ProjectResult.Found) page).page();
+        List<String> warnings = new ArrayList<>(found.indexWarnings());
+        found.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+        node.indexWarnings = List.copyOf(warnings);
         node.hashes = hashes;
         node.extras = node.key.extras();
         select(node, environment);

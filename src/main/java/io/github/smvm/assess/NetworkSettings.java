@@ -1,5 +1,6 @@
 package io.github.smvm.assess;
 
+import io.github.smvm.index.ProxyConfig;
 import io.github.smvm.index.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +17,16 @@ import java.util.Objects;
  * @param cacheTtl how long a cached page (or metadata without a file hash) is used before it is revalidated
  * @param offline no request leaves the machine: only {@code file://} sources and the cache (however
  *     old its entries) are used
+ * @param proxy the proxies requests go through ({@link ProxyConfig#none()} leaves the choice to the JVM)
  */
 public record NetworkSettings(Duration httpTimeout, int concurrency, RetryPolicy retry, long maxResponseBytes,
-        Path cacheDirectory, Duration cacheTtl, boolean offline) {
+        Path cacheDirectory, Duration cacheTtl, boolean offline, ProxyConfig proxy) {
+
+    /** Without a proxy of its own. */
+    public NetworkSettings(Duration httpTimeout, int concurrency, RetryPolicy retry, long maxResponseBytes,
+            Path cacheDirectory, Duration cacheTtl, boolean offline) {
+        this(httpTimeout, concurrency, retry, maxResponseBytes, cacheDirectory, cacheTtl, offline, ProxyConfig.none());
+    }
 
     public static final long DEFAULT_MAX_RESPONSE_MIB = 64;
     public static final long DEFAULT_CACHE_TTL_SECONDS = 600;
@@ -27,6 +35,7 @@ public record NetworkSettings(Duration httpTimeout, int concurrency, RetryPolicy
         Objects.requireNonNull(httpTimeout, "httpTimeout");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
+        Objects.requireNonNull(proxy, "proxy");
         if (concurrency < 1) {
             throw new InvalidConfigurationException("concurrency",
                     concurrency + " is not a valid number of parallel requests: use 1 or more (default 8)", null);
@@ -79,18 +88,24 @@ public record NetworkSettings(Duration httpTimeout, int concurrency, RetryPolicy
     }
 
     public NetworkSettings withCache(Path directory, Duration ttl) {
-        return new NetworkSettings(httpTimeout, concurrency, retry, maxResponseBytes, directory, ttl, offline);
+        return new NetworkSettings(httpTimeout, concurrency, retry, maxResponseBytes, directory, ttl, offline, proxy);
     }
 
     public NetworkSettings withOffline(boolean value) {
-        return new NetworkSettings(httpTimeout, concurrency, retry, maxResponseBytes, cacheDirectory, cacheTtl, value);
+        return new NetworkSettings(httpTimeout, concurrency, retry, maxResponseBytes, cacheDirectory, cacheTtl, value,
+                proxy);
     }
 
     public NetworkSettings withRetry(RetryPolicy value) {
-        return new NetworkSettings(httpTimeout, concurrency, value, maxResponseBytes, cacheDirectory, cacheTtl, offline);
+        return new NetworkSettings(httpTimeout, concurrency, value, maxResponseBytes, cacheDirectory, cacheTtl, offline, proxy);
     }
 
     public NetworkSettings withMaxResponseBytes(long value) {
-        return new NetworkSettings(httpTimeout, concurrency, retry, value, cacheDirectory, cacheTtl, offline);
+        return new NetworkSettings(httpTimeout, concurrency, retry, value, cacheDirectory, cacheTtl, offline, proxy);
+    }
+
+    public NetworkSettings withProxy(ProxyConfig value) {
+        return new NetworkSettings(httpTimeout, concurrency, retry, maxResponseBytes, cacheDirectory, cacheTtl, offline,
+                value);
     }
 }

@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param projectUrls the {@code Project-URL}s (and {@code Home-page}) of the chosen wheel's metadata,
  *     label to URL; empty when no metadata was read
  * @param indexWarnings the project is on more than one index (dependency-confusion risk): which, and
- *     which were used; empty otherwise
+ *     which were used; and what reading its pages skipped or doubted (a link with an unsafe file name, an
+ *     unknown API minor version, a source that could not be read while another had the project); empty otherwise
  */
 public record PackageResult(String requirement, String name, Status status, String version, String wheel,
         String reason, String suggestion, List<String> via, List<PackageResult> dependencies,

@@ -23,7 +23,8 @@ import java.util.Set;
  * <p>Configured index credentials reach pip as user-info (percent-encoded) in {@code PIP_INDEX_URL} and
  * {@code PIP_EXTRA_INDEX_URL}, never on its command line, and {@link PipSettings#secrets()} scrubs them.
  * pip cannot be given a bearer token through its environment: such credentials are left out, with a
- * warning.
+ * warning. The proxies of the assessment reach pip through its environment too (see {@link PipSettings#proxy()});
+ * {@code <nonProxyHosts>} patterns pip's {@code NO_PROXY} cannot express are warned about.
  *
  * @param requirementLines everything read, for the inputs digest
  * @param warnings credentials that could not be handed to pip
@@ -80,7 +81,8 @@ public record FallbackInputs(PipSettings pip, List<String> requirementLines, Lis
         }
         PipSettings pip = new PipSettings(sources.requirementFiles(), sources.constraintFiles(), extra,
                 indexUrl, extraIndexUrls, config.findLinks(), config.noIndex(), onlyBinary,
-                config.pre(), hashes, config.indexSettings().cert());
+                config.pre(), hashes, config.indexSettings().cert(), config.network().proxy());
+        config.network().proxy().pipEnvironment(warnings);
         return new FallbackInputs(pip, lines, warnings);
     }
 

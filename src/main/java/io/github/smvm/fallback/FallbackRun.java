@@ -137,12 +137,12 @@ public final class FallbackRun {
     public static String digest(List<String> requirementLines, PipSettings pip, List<String> verifyImports) {
         StringBuilder text = new StringBuilder("smvm-fallback-inputs 1\n");
         requirementLines.forEach(line -> text.append("req ").append(line).append('\n'));
-        pip.requirementFiles().forEach(f -> text.append("-r ").append(f.toAbsolutePath()).append('\n'));
-        pip.constraintFiles().forEach(f -> text.append("-c ").append(f.toAbsolutePath()).append('\n'));
+        pip.requirementFiles().forEach(f -> text.append("-r ").append(f.toAbsolutePath().normalize()).append('\n'));
+        pip.constraintFiles().forEach(f -> text.append("-c ").append(f.toAbsolutePath().normalize()).append('\n'));
         pip.extraRequirements().forEach(r -> text.append("extra ").append(r).append('\n'));
-        text.append("index ").append(pip.indexUrl()).append('\n');
-        pip.extraIndexUrls().forEach(u -> text.append("extra-index ").append(u).append('\n'));
-        pip.findLinks().forEach(u -> text.append("find-links ").append(u).append('\n'));
+        text.append("index ").append(normalized(pip.indexUrl())).append('\n');
+        pip.extraIndexUrls().forEach(u -> text.append("extra-index ").append(normalized(u)).append('\n'));
+        pip.findLinks().forEach(u -> text.append("find-links ").append(normalized(u)).append('\n'));
         text.append("flags ").append(pip.noIndex()).append(pip.onlyBinary()).append(pip.pre())
                 .append(pip.requireHashes()).append('\n');
         if (pip.cert() != null) {
@@ -150,6 +150,34 @@ public final class FallbackRun {
         }
         verifyImports.forEach(m -> text.append("import ").append(m).append('\n'));
         return VenvSync.sha256(text.toString());
+    }
+
+    /**
+     * A URL with its {@code .}/{@code ..} segments resolved, so that modules that name one index or file
+     * relative to their own directories ({@code ${project.baseUri}../index/}) share one digest; a
+     * directory path likewise.
+     */
+    private static String normalized(String location) {
+        if (location == null) {
+            return null;
+        }
+        if (!location.contains("://")) {
+            try {
+                return Path.of(location).normalize().toString(); // a find-links directory
+            } catch (java.nio.file.InvalidPathException e) {
+                return location;
+            }
+        }
+        try {
+            java.net.URI uri = new java.net.URI(location).normalize();
+            String text = uri.toString();
+            String withSlashes = uri.getScheme() + "://";
+            // a file URL without a host (file:///x) comes out of normalize() as file:/x when it changed
+            return location.startsWith(withSlashes) && !text.startsWith(withSlashes)
+                    ? withSlashes + text.substring(uri.getScheme().length() + 1) : text;
+        } catch (java.net.URISyntaxException e) {
+            return location;
+        }
     }
 
     private static String firstLine(String text) {

@@ -5,6 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +43,8 @@ import java.util.zip.GZIPInputStream;
  *       {@link IndexOptions#maxRedirects()} hops; an https-to-http redirect is refused (as
  *       {@code HttpClient.Redirect.NORMAL} does).
  *   <li>The whole request (connect, headers, body) must finish within {@link IndexOptions#timeout()}.
+ *   <li>A body cut short (the connection closed before {@code Content-Length} bytes or the last chunk
+ *       arrived) fails as {@link TransportException.Kind#IO} saying the response ended early.
  *   <li>Bodies larger than {@link IndexOptions#maxBytes()} (declared or actual, and after gzip
  *       decoding) fail with {@link TransportException.Kind#TOO_LARGE}.
  *   <li>{@code Accept-Encoding: gzip} is sent unless the caller sends a {@code Range} or its own
@@ -51,6 +57,14 @@ import java.util.zip.GZIPInputStream;
  *   <li>Configured {@link IndexCredentials} (given by index URL) are sent with every request to that
  *       index's origin, also after a redirect back to it, and to no other origin; they take precedence
  *       over user-info for the same origin.
+ *   <li>A {@link ProxyConfig} decides per URL whether the request goes through a proxy (its non-proxy hosts go
+ *       direct). A proxy's credentials are sent as {@code Proxy-Authorization: Basic} with each request that goes
+ *       through it, and only then: the JDK sends proxy headers to the proxy alone (never to an origin reached
+ *       directly or through a tunnel). For an {@code https} URL the JDK tunnels with {@code CONNECT} and, unless
+ *       the JVM runs with {@code -Djdk.http.auth.tunneling.disabledSchemes=} (empty), drops Basic credentials
+ *       from the {@code CONNECT}; the proxy's 407 then says so, naming that setting. A 407 is a
+ *       {@link TransportException.Kind#PROXY_AUTHENTICATION} failure naming the proxy, a refused connection to
+ *       the proxy names the proxy.
  * </ul>
  */
 public final class JdkHttpTransport implements HttpTransport {
@@ -64,6 +78,8 @@ public final class JdkHttpTransport implements HttpTransport {
     /** Authorization header by origin, configured. */
     private final Map<String, String> configured;
 
+    private final ProxyConfig proxy;
+
     public JdkHttpTransport(IndexOptions options) {
         this(options, Map.of());
     }
@@ -73,6 +89,16 @@ public final class JdkHttpTransport implements HttpTransport {
      * @throws IllegalArgumentException when two indexes of one origin have different credentials
      */
     public JdkHttpTransport(IndexOptions options, Map<URI, IndexCredentials> credentials) {
+        this(options, credentials, null);
+    }
+
+    /**
+     * @param credentials credentials by index URL; each applies to its URL's origin (scheme, host, port)
+     * @param proxy the proxies to use; {@code null} leaves the choice to the JVM's default proxy selector
+     * @throws IllegalArgumentException when two indexes of one origin have different credentials
+     */
+    public JdkHttpTransport(IndexOptions options, Map<URI, IndexCredentials> credentials, ProxyConfig proxy) {
+        this.proxy = proxy;
         this.options = Objects.requireNonNull(options, "options");
         Map<String, String> byOrigin = new LinkedHashMap<>();
         credentials.forEach((index, c) -> {
@@ -83,10 +109,13 @@ public final class JdkHttpTransport implements HttpTransport {
             }
         });
         this.configured = Map.copyOf(byOrigin);
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(options.timeout())
-                .build();
+                .connectTimeout(options.timeout());
+        if (proxy != null) {
+            builder.proxy(new Selector(proxy));
+        }
+        this.client = builder.build();
     }
 
     @Override
@@ -110,7 +139,14 @@ public final class JdkHttpTransport implements HttpTransport {
             if (auth != null && h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
                 h.put("Authorization", auth);
             }
-            Response r = once(current, h);
+            ProxyServer via = proxy == null ? null : proxy.select(current).orElse(null);
+            if (via != null && via.hasCredentials()) {
+                h.put("Proxy-Authorization", via.authorization());
+            }
+            Response r = once(current, h, via);
+            if (r.status() == 407) {
+                throw proxyAuthentication(current, via);
+            }
             if (!isRedirect(r.status())) {
                 return decode(r);
             }
@@ -154,7 +190,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private Response once(URI url, Map<String, String> headers) throws TransportException {
+    private Response once(URI url, Map<String, String> headers, ProxyServer via) throws TransportException {
         HttpRequest.Builder b;
         try {
             b = HttpRequest.newBuilder(url).timeout(options.timeout()).GET();
@@ -191,9 +227,18 @@ public final class JdkHttpTransport implements HttpTransport {
                         "response from " + Urls.redactSecrets(url) + " exceeds the size limit of "
                                 + options.describeMaxBytes());
             }
+            if (c instanceof ConnectException && via != null) {
+                throw new TransportException(TransportException.Kind.IO, "cannot connect to " + via.describe()
+                        + " to read " + Urls.redactSecrets(url) + ": connection refused or unreachable", c);
+            }
             if (c instanceof ConnectException) {
                 throw new TransportException(TransportException.Kind.IO,
                         "cannot connect to " + Urls.redactSecrets(url) + ": connection refused or unreachable", c);
+            }
+            if (endedEarly(c)) {
+                throw new TransportException(TransportException.Kind.IO, "response from " + Urls.redactSecrets(url)
+                        + " ended early: the connection closed before the whole body arrived (" + c.getMessage() + ")",
+                        c);
             }
             String what = c == null ? "unknown error" : c.getClass().getSimpleName()
                     + (c.getMessage() == null ? "" : ": " + c.getMessage());
@@ -201,6 +246,36 @@ public final class JdkHttpTransport implements HttpTransport {
                     "request to " + Urls.redactSecrets(url) + " failed: " + what, c);
         }
         return new Response(url, resp.statusCode(), resp.headers().map(), resp.body());
+    }
+
+    /** A body cut short: fewer bytes than Content-Length, or a chunked body without its last chunk. */
+    private static boolean endedEarly(Throwable c) {
+        if (c instanceof java.io.EOFException) {
+            return true;
+        }
+        String message = c instanceof IOException && c.getMessage() != null ? c.getMessage() : "";
+        return message.startsWith("fixed content-length:") || message.startsWith("EOF reached while reading");
+    }
+
+    private static TransportException proxyAuthentication(URI url, ProxyServer via) {
+        String what = " (HTTP 407) for " + Urls.redactSecrets(url);
+        if (via == null) {
+            return new TransportException(TransportException.Kind.PROXY_AUTHENTICATION, "a proxy the JVM chose "
+                    + "asked for credentials" + what + ": configure it as a <proxy> with <username> and <password> "
+                    + "in settings.xml");
+        }
+        String message = via.describe() + " refused the request" + what + ": ";
+        if (!via.hasCredentials()) {
+            message += "it wants credentials; give " + via.source() + (via.source().startsWith("settings.xml")
+                    ? " a <username> and <password>" : " a user:password@ in its URL");
+        } else if ("https".equalsIgnoreCase(url.getScheme())) {
+            message += "check the username and password of " + via.source() + "; if they are right: the JDK does not "
+                    + "send Basic proxy credentials when it tunnels to an https:// URL unless Maven runs with "
+                    + "MAVEN_OPTS=-Djdk.http.auth.tunneling.disabledSchemes= (empty)";
+        } else {
+            message += "check the username and password of " + via.source();
+        }
+        return new TransportException(TransportException.Kind.PROXY_AUTHENTICATION, message);
     }
 
     private TransportException timeout(URI url) {
@@ -271,6 +346,26 @@ public final class JdkHttpTransport implements HttpTransport {
             return u.getPort();
         }
         return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** Routes each URL as {@link ProxyConfig#select} says. */
+    private static final class Selector extends ProxySelector {
+        private final ProxyConfig config;
+
+        Selector(ProxyConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            return config.select(uri).map(p -> List.of(new Proxy(Proxy.Type.HTTP,
+                    new InetSocketAddress(p.host(), p.port())))).orElse(List.of(Proxy.NO_PROXY));
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {
+            // the request fails and says so; nothing to remember
+        }
     }
 
     private static final class TooLarge extends IOException {

@@ -281,8 +281,8 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         }
         result.warnings().forEach(getLog()::warn);
         result.notes().forEach(getLog()::info);
-        ObjectNode document = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
-                result.sources(), result.indexSources());
+        ObjectNode document = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(),
+                policySettings().ignore(), Instant.now(), result.sources(), result.indexSources());
         write(file, document);
         getLog().info("Wrote " + file);
         listener.written(document);
@@ -356,7 +356,8 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
                     request("fallback", PropertyNames.FALLBACK, fallback),
                     list(targets), indexSettings, transitive, pre,
                     NetworkSettings.of(httpTimeout, concurrency, retries, maxResponseSize, cacheDirectory(), cacheTtl,
-                            offline || (session != null && session.isOffline())),
+                            offline || (session != null && session.isOffline()))
+                            .withProxy(ProxySettings.resolve(settings, settingsDecrypter, System.getenv())),
                     strategy(), authentication);
         } catch (InvalidConfigurationException e) {
             throw parameterError(e.parameter(), propertyOf(e.parameter()), e.getMessage(), e);

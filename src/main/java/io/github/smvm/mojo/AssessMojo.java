@@ -15,15 +15,18 @@ import io.github.smvm.report.WheelHealthReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Decides, for the primary interpreter, the fallback interpreter and every virtual target, whether each
@@ -164,13 +167,40 @@ public class AssessMojo extends AbstractAssessmentMojo {
                 if (verdict.status() == Verdict.WheelStatus.FALLBACK_AVAILABLE) {
                     getLog().warn("The primary interpreter lacks wheels (" + verdict.fallbackReason().id()
                             + "); the fallback is selected. " + failing(outcome, Role.PRIMARY)
-                            + "Next: mvn smvm:fallback");
+                            + (fallbackFollows(session == null ? List.of() : session.getGoals(), project)
+                                    ? "smvm:fallback runs next in this build and builds the environment on it"
+                                    : "Next: mvn smvm:fallback"));
                 }
             }
             case WARN -> getLog().warn(message(outcome));
             case FAIL -> throw new MojoFailureException(message(outcome));
         }
     }
+
+    /** Lifecycle phases that do not include {@code validate} (the clean and site lifecycles). */
+    private static final Set<String> PHASES_WITHOUT_VALIDATE = Set.of("pre-clean", "clean", "post-clean", "pre-site",
+            "site", "post-site", "site-deploy");
+
+    /**
+     * Whether {@code smvm:fallback} runs later in this build: named among the goals, or bound in this
+     * project's pom while a phase that includes {@code validate} runs.
+     */
+    static boolean fallbackFollows(List<String> goals, MavenProject project) {
+        boolean phase = false;
+        for (String goal : goals) {
+            if (goal.equals("smvm:fallback") || goal.startsWith(PLUGIN_KEY + ":") && goal.endsWith(":fallback")) {
+                return true;
+            }
+            phase |= !goal.contains(":") && !PHASES_WITHOUT_VALIDATE.contains(goal);
+        }
+        if (!phase || project == null || project.getBuild() == null) {
+            return false;
+        }
+        Plugin plugin = project.getPlugin(PLUGIN_KEY);
+        return plugin != null && plugin.getExecutions().stream().anyMatch(e -> e.getGoals().contains("fallback"));
+    }
+
+    private static final String PLUGIN_KEY = "io.github.smvm:smvm-maven-plugin";
 
     private String message(AssessmentOutcome outcome) {
         Verdict verdict = outcome.verdict();

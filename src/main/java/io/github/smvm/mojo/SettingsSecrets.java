@@ -3,6 +3,7 @@ package io.github.smvm.mojo;
 import io.github.smvm.vendor.KnownSecrets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -12,7 +13,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * The secret values of {@code settings.xml} servers: passwords, passphrases and private-key paths, as
+ * The secret values of {@code settings.xml} servers and proxies: passwords, passphrases and private-key paths, as
  * written and decrypted, and header or other values in a server's {@code <configuration>} whose
  * names say they are secrets (every {@code <httpHeaders>} value counts as one).
  */
@@ -28,7 +29,10 @@ final class SettingsSecrets {
         for (Server server : settings.getServers()) {
             add(result, server);
         }
-        if (decrypter != null && !settings.getServers().isEmpty()) {
+        for (Proxy proxy : settings.getProxies()) {
+            result.add(proxy.getPassword());
+        }
+        if (decrypter != null && !(settings.getServers().isEmpty() && settings.getProxies().isEmpty())) {
             try {
                 SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(settings));
                 for (SettingsProblem problem : decrypted.getProblems()) {
@@ -36,6 +40,9 @@ final class SettingsSecrets {
                 }
                 for (Server server : decrypted.getServers()) {
                     add(result, server);
+                }
+                for (Proxy proxy : decrypted.getProxies()) {
+                    result.add(proxy.getPassword());
                 }
             } catch (RuntimeException e) {
                 debug.accept("settings.xml servers could not be decrypted: " + e.getMessage());

@@ -114,8 +114,8 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
                 AssessmentRun.Result result = assess(discovery);
                 result.warnings().forEach(getLog()::warn);
                 result.notes().forEach(getLog()::info);
-                health = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(), Instant.now(),
-                        result.sources(), result.indexSources());
+                health = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(),
+                        policySettings().ignore(), Instant.now(), result.sources(), result.indexSources());
                 getLog().info("Assessed from " + String.join(", ", result.sources()) + ": wheel status "
                         + result.outcome().verdict().status().id());
                 origin = "an assessment run by smvm:vendor-report";
@@ -190,7 +190,10 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
         }
     }
 
-    /** Every secret value the build knows of: settings.xml servers, configured URLs, secret-named variables. */
+    /**
+     * Every secret value the build knows of: settings.xml servers and proxies, configured URLs, secret-named
+     * variables, the environment's proxy passwords.
+     */
     private List<String> secrets() {
         List<String> secrets = new ArrayList<>(SettingsSecrets.of(settings, settingsDecrypter, getLog()::debug));
         List<String> urls = new ArrayList<>();
@@ -216,6 +219,12 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
         }
         secrets.addAll(KnownSecrets.ofUrls(urls));
         secrets.addAll(KnownSecrets.ofEnvironment(System.getenv()));
+        try {
+            // a proxy password of the environment (HTTPS_PROXY=http://user:password@host:port)
+            secrets.addAll(ProxySettings.resolve(null, null, System.getenv()).secrets());
+        } catch (MojoExecutionException e) {
+            getLog().debug("the environment's proxy not read for the secrets: " + e.getMessage());
+        }
         return secrets;
     }
 

@@ -46,17 +46,26 @@ record HealthView(
             int availableCount, int problemCount, int skippedCount) {
     }
 
-    /** One package in one environment, as the report has it. */
+    /**
+     * One package in one environment, as the report has it.
+     *
+     * @param ignored a top-level requirement that the policy leaves out ({@code <ignore>})
+     */
     record Cell(String requirement, String name, String status, String version, String wheel, String reason,
-            String suggestion, List<String> via) {
+            String suggestion, List<String> via, boolean ignored) {
 
         boolean available() {
             return AVAILABLE.contains(status);
         }
 
-        /** Neither available nor skipped by markers. */
+        /** Neither available nor skipped by markers nor ignored by the policy. */
         boolean problem() {
-            return !available() && !"skipped".equals(status);
+            return !available() && !"skipped".equals(status) && !ignored;
+        }
+
+        /** Not available, and left out by the policy. */
+        boolean ignoredProblem() {
+            return ignored && !available() && !"skipped".equals(status);
         }
     }
 
@@ -177,7 +186,8 @@ record HealthView(
         }
         String status = text(pkg, "status");
         return new Cell(text(pkg, "requirement"), text(pkg, "name"), status == null ? "error" : status,
-                text(pkg, "version"), text(pkg, "wheel"), text(pkg, "reason"), text(pkg, "suggestion"), via);
+                text(pkg, "version"), text(pkg, "wheel"), text(pkg, "reason"), text(pkg, "suggestion"), via,
+                pkg.path("ignored").asBoolean(false));
     }
 
     private static Iterable<JsonNode> array(JsonNode node, String field) {

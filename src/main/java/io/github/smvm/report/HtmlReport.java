@@ -85,6 +85,7 @@ public final class HtmlReport {
             .m td:hover{outline:2px solid #0969da;outline-offset:-2px}
             .w{background:#c7ecd0}.o{background:#e4f1b8}.s{background:#ffd8a8}.n{background:#ffb8b8}.v{background:#e7c6f2}
             .f{background:#f7c6d9}.e{background:#6e7781;color:#fff}.k{background:#f0f2f4;color:#8c959f}
+            .ig{opacity:.5}
             .x{background:repeating-linear-gradient(45deg,#f6f8fa,#f6f8fa 4px,#e4e7ea 4px,#e4e7ea 8px);color:#8c959f}
             .m tr.d td{opacity:.9;font-style:italic}
             .empty{color:var(--mute);padding:14px}
@@ -303,8 +304,11 @@ public final class HtmlReport {
             html.append("<td class=\"x\" title=\"").append(Escape.html(absent)).append("\">\u00b7</td>");
             return;
         }
-        String cls = CLASS.getOrDefault(cell.status(), "e");
+        String cls = CLASS.getOrDefault(cell.status(), "e") + (cell.ignoredProblem() ? " ig" : "");
         StringBuilder title = new StringBuilder();
+        if (cell.ignoredProblem()) {
+            title.append("ignored by the policy (<ignore>): not counted\n");
+        }
         if (!"wheel".equals(cell.status())) {
             title.append(LABEL.getOrDefault(cell.status(), cell.status())).append('\n');
         }
@@ -345,7 +349,7 @@ public final class HtmlReport {
             title.append("\nexecutable: ").append(env.executable());
         }
         title.append("\n").append(env.availableCount()).append(" available, ").append(env.problemCount())
-                .append(" failing, ").append(env.skippedCount()).append(" skipped; ratio ").append(percent(env.ratio()))
+                .append(" failing, ").append(env.skippedCount()).append(" skipped or ignored; ratio ").append(percent(env.ratio()))
                 .append(env.healthy() ? ", healthy" : ", not healthy");
         return title.toString();
     }

@@ -63,6 +63,10 @@ public final class JUnitReport {
                     envFailures++;
                     String message = cell.reason() != null ? cell.reason() : cell.status();
                     testcase(cases, caseName, name, cell.status(), message, details(cell, row, env), null);
+                } else if (cell.ignoredProblem()) {
+                    envSkipped++;
+                    testcase(cases, caseName, name, null, "ignored by the policy (<ignore>): " + cell.status()
+                            + (cell.reason() != null ? ": " + cell.reason() : ""), null, null);
                 } else if ("skipped".equals(cell.status())) {
                     envSkipped++;
                     testcase(cases, caseName, name, null, cell.reason() != null ? cell.reason()

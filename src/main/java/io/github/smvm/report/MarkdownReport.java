@@ -101,6 +101,13 @@ public final class MarkdownReport {
         if (view.rows().isEmpty()) {
             return;
         }
+        List<String> ignored = view.rows().stream()
+                .filter(r -> r.cells().values().stream().anyMatch(HealthView.Cell::ignoredProblem))
+                .map(r -> "`" + code(r.requirement() != null ? r.requirement() : r.name()) + "`").toList();
+        if (!ignored.isEmpty()) {
+            md.append("Ignored by the policy (`<ignore>`), not counted although not available everywhere: ")
+                    .append(String.join(", ", ignored)).append(".\n\n");
+        }
         if (failing.isEmpty()) {
             md.append("Every requirement installs from a wheel in every environment.\n\n");
             return;

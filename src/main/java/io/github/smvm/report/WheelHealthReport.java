@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code wheel-health.json}: the assessment's report, read by CI pipelines and by the other goals.
@@ -49,6 +51,18 @@ public final class WheelHealthReport {
      */
     public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Instant now, List<String> indexes,
             List<IndexSource> indexSources) {
+        return toJson(outcome, threshold, Set.of(), now, indexes, indexSources);
+    }
+
+    /**
+     * @param ignored normalised names that the policy leaves out of the ratio ({@code <ignore>}): their
+     *     top-level entries carry {@code "ignored": true}, and the root lists them under {@code "ignored"}
+     * @param indexes the index and find-links locations the assessment read, already without
+     *     credentials or query values; listed in every environment that was assessed
+     * @param indexSources the settings that said where to look, with their origins
+     */
+    public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Set<String> ignored, Instant now,
+            List<String> indexes, List<IndexSource> indexSources) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         Verdict verdict = outcome.verdict();
         Optional<EnvironmentResult> primary = outcome.environment(Role.PRIMARY);
@@ -60,6 +74,8 @@ public final class WheelHealthReport {
         root.put("fallback_python", pythonOf(fallback));
         root.put("selected_python", verdict.selected() == null ? null : verdict.selected().id());
         root.put("threshold", threshold);
+        ArrayNode ignoredNames = root.putArray("ignored");
+        new TreeSet<>(ignored).forEach(ignoredNames::add);
         EnvironmentHealth primaryHealth = primary.map(p -> outcome.health().get(p.environment().id())).orElse(null);
         root.put("packages_checked", primaryHealth == null ? 0 : primaryHealth.checked());
         root.put("packages_available", primaryHealth == null ? 0 : primaryHealth.available());
@@ -101,7 +117,7 @@ public final class WheelHealthReport {
                 node.put("ratio", health.ratio());
             }
             node.put("healthy", health != null && health.healthy());
-            packages(node.putArray("packages"), result.packages(), false);
+            packages(node.putArray("packages"), result.packages(), false, ignored);
         }
         return root;
     }
@@ -116,6 +132,7 @@ public final class WheelHealthReport {
         root.putNull("fallback_python");
         root.putNull("selected_python");
         root.put("threshold", threshold);
+        root.putArray("ignored");
         root.put("packages_checked", 0);
         root.put("packages_available", 0);
         root.put("packages_failed", 0);
@@ -130,12 +147,16 @@ public final class WheelHealthReport {
         JsonFiles.writeAtomically(file, document);
     }
 
-    private static void packages(ArrayNode array, List<PackageResult> packages, boolean dependency) {
+    private static void packages(ArrayNode array, List<PackageResult> packages, boolean dependency,
+            Set<String> ignored) {
         for (PackageResult p : packages) {
             ObjectNode node = array.addObject();
             node.put("requirement", p.requirement());
             node.put("name", p.name());
             node.put("status", p.status().id());
+            if (!dependency) {
+                node.put("ignored", ignored.contains(p.name()));
+            }
             node.put("version", p.version());
             node.put("wheel", p.wheel());
             node.put("reason", p.reason());
@@ -152,7 +173,7 @@ public final class WheelHealthReport {
                 ArrayNode via = node.putArray("via");
                 p.via().forEach(via::add);
             } else {
-                packages(node.putArray("dependencies"), p.dependencies(), true);
+                packages(node.putArray("dependencies"), p.dependencies(), true, ignored);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.smvm.venv;
 
+import io.github.smvm.index.ProxyConfig;
 import io.github.smvm.index.Urls;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,10 +28,25 @@ import java.util.Set;
  * @param requireHashes pass {@code --require-hashes} (the requirements carry hashes)
  * @param cert a CA bundle for pip ({@code PIP_CERT}), from pip's configuration when the assessment read it;
  *     {@code null} for pip's own default
+ * @param proxy the proxies the assessment used: pip gets them as {@code http_proxy}/{@code https_proxy}/
+ *     {@code no_proxy} (both cases, credentials percent-encoded in the URLs), and the inherited proxy variables
+ *     are removed; {@link ProxyConfig#none()} leaves pip's environment as it is
  */
 public record PipSettings(List<Path> requirementFiles, List<Path> constraintFiles, List<String> extraRequirements,
         String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex, boolean onlyBinary,
-        boolean pre, boolean requireHashes, String cert) {
+        boolean pre, boolean requireHashes, String cert, ProxyConfig proxy) {
+
+    /** The names of the proxy variables pip reads, removed from its environment when it is given a proxy. */
+    public static final List<String> PROXY_VARIABLES = List.of("http_proxy", "HTTP_PROXY", "https_proxy",
+            "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY");
+
+    /** Settings without a proxy of their own. */
+    public PipSettings(List<Path> requirementFiles, List<Path> constraintFiles, List<String> extraRequirements,
+            String indexUrl, List<String> extraIndexUrls, List<String> findLinks, boolean noIndex, boolean onlyBinary,
+            boolean pre, boolean requireHashes, String cert) {
+        this(requirementFiles, constraintFiles, extraRequirements, indexUrl, extraIndexUrls, findLinks, noIndex,
+                onlyBinary, pre, requireHashes, cert, ProxyConfig.none());
+    }
 
     /** Settings without a CA bundle of their own. */
     public PipSettings(List<Path> requirementFiles, List<Path> constraintFiles, List<String> extraRequirements,
@@ -46,6 +62,7 @@ public record PipSettings(List<Path> requirementFiles, List<Path> constraintFile
         extraRequirements = List.copyOf(extraRequirements);
         extraIndexUrls = List.copyOf(extraIndexUrls);
         findLinks = List.copyOf(findLinks);
+        proxy = proxy == null ? ProxyConfig.none() : proxy;
         if (requirementFiles.isEmpty() && extraRequirements.isEmpty()) {
             throw new IllegalArgumentException("there is nothing to install: no requirements files and no other "
                     + "requirements");
@@ -101,6 +118,7 @@ public record PipSettings(List<Path> requirementFiles, List<Path> constraintFile
         if (cert != null) {
             env.put("PIP_CERT", cert);
         }
+        env.putAll(proxy.pipEnvironment(new ArrayList<>()));
         return env;
     }
 
@@ -133,6 +151,7 @@ public record PipSettings(List<Path> requirementFiles, List<Path> constraintFile
                 // not a URL (a directory): nothing secret in it
             }
         }
+        secrets.addAll(proxy.secrets());
         secrets.removeIf(s -> s.length() < 3);
         return secrets;
     }

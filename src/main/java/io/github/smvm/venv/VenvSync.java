@@ -40,7 +40,7 @@ import java.util.Set;
  * and only then swapped in; the old one becomes {@code <venv>.backup.<UTC timestamp>}.
  *
  * <p>The sequence, under a {@link VenvLock}: recover what a killed run left behind; return at once when
- * the environment is up to date; {@code python -m venv} into {@code <venv>.smvm-new-<timestamp>};
+ * the environment is up to date; {@code python -m venv} into {@code <venv>.smvm-new-<timestamp>-<pid>};
  * {@code python -m pip install}; import verification; {@code pip freeze}; rewrite the scripts' absolute
  * paths from the temporary to the final location; swap (two renames, recorded in a journal first, so
  * that a run killed between them is completed or undone by the next run); remove backups beyond the
@@ -138,7 +138,7 @@ public final class VenvSync {
         long start = System.nanoTime();
         try (VenvLock lock = VenvLock.acquire(request.venv(), request.timeouts().lock(), waiting)) {
             listener.stage(Stage.LOCKED, lock.file().toString());
-            String recovered = recover(request.venv());
+            String recovered = recoverAtStart(request.venv(), request.keepBackups());
             listener.stage(Stage.RECOVERED, recovered == null ? "nothing to recover" : recovered);
             List<String> current = upToDate(request);
             if (current != null) {
@@ -147,7 +147,9 @@ public final class VenvSync {
                 return new Result(true, layout.python(request.venv()), request.pythonVersion(), current, null,
                         elapsed(start), recovered);
             }
-            Path incoming = sibling(request.venv(), ".smvm-new-" + STAMP.format(clock.instant()));
+            // the process id keeps a run apart from the orphans of a run killed in the same second
+            Path incoming = sibling(request.venv(), ".smvm-new-" + STAMP.format(clock.instant()) + "-"
+                    + ProcessHandle.current().pid());
             List<String> frozen;
             Path backup;
             try {
@@ -186,7 +188,7 @@ public final class VenvSync {
         Path extra = null;
         try {
             if (!request.pip().extraRequirements().isEmpty()) {
-                extra = Files.createTempFile("smvm-requirements", ".txt");
+                extra = incoming.resolve(".smvm-requirements.txt"); // removed with the build directory if killed
                 Files.writeString(extra, String.join("\n", request.pip().extraRequirements()) + "\n");
             }
             List<String> command = new ArrayList<>(List.of(python.toString(), "-I", "-m", "pip", "install"));
@@ -205,7 +207,7 @@ public final class VenvSync {
             }
         }
         listener.stage(Stage.VERIFYING, python.toString());
-        verifyImports(python, request);
+        verifyImports(python, request, incoming);
         listener.stage(Stage.FREEZING, python.toString());
         List<String> frozen = freeze(python, request.pip());
         writeState(incoming, request, frozen);
@@ -268,10 +270,16 @@ public final class VenvSync {
 
     // ---------------------------------------------------------------- verification
 
-    private void verifyImports(Path python, Request request) {
-        Path script;
+    /**
+     * The check runs from a directory of its own inside the build directory: Python before 3.11 puts the
+     * script's directory first on {@code sys.path}, where nothing else may be found (a shared temporary
+     * directory could shadow a module), and a killed run's script goes with its build directory.
+     */
+    private void verifyImports(Path python, Request request, Path incoming) {
+        Path directory = incoming.resolve(".smvm-verify");
+        Path script = directory.resolve("verify_imports.py");
         try {
-            script = Files.createTempFile("smvm-verify-imports", ".py");
+            Files.createDirectories(directory);
             try (InputStream in = VenvSync.class.getResourceAsStream("verify_imports.py")) {
                 Files.write(script, Objects.requireNonNull(in, "verify_imports.py resource").readAllBytes());
             }
@@ -311,7 +319,7 @@ public final class VenvSync {
                         scrubbed(String.join("\n", failures), request.pip()), null);
             }
         } finally {
-            deleteQuietly(script);
+            deleteQuietly(directory);
         }
     }
 
@@ -402,6 +410,16 @@ public final class VenvSync {
     }
 
     /**
+     * What every run does first, under the lock: {@link #recover} what a killed run left, and remove the
+     * backups beyond {@code keepBackups} that a run killed between its swap and its pruning left.
+     */
+    String recoverAtStart(Path venv, int keepBackups) {
+        String recovered = recover(venv);
+        pruneBackups(venv, keepBackups);
+        return recovered;
+    }
+
+    /**
      * Completes or undoes a swap a killed run left half done, and removes build directories of killed
      * runs. Returns what it did, or {@code null}.
      */
@@ -432,6 +450,9 @@ public final class VenvSync {
                 }
             }
             deleteQuietly(journal);
+        }
+        for (Path temporary : siblings(venv, ".smvm-swap")) {
+            deleteQuietly(temporary); // the temporary file of a journal whose writing was killed
         }
         for (Path stale : siblings(venv, ".smvm-new-")) {
             deleteQuietly(stale);
@@ -504,6 +525,10 @@ public final class VenvSync {
         ProcessSpec.Builder builder = ProcessSpec.builder(command).timeout(timeout)
                 .removeEnvironmentPrefix("PIP_").removeEnvironmentPrefix("PYTHON")
                 .removeEnvironment("VIRTUAL_ENV").removeEnvironment("CONDA_PREFIX");
+        if (!pip.proxy().isEmpty()) {
+            // pip prefers the lower-case variables: an inherited one would override the proxy given here
+            PipSettings.PROXY_VARIABLES.forEach(builder::removeEnvironment);
+        }
         pip.environment(layout).forEach(builder::environment);
         return builder.build();
     }

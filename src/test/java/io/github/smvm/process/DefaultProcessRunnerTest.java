@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -133,7 +134,9 @@ class DefaultProcessRunnerTest {
     void environmentCanBeSetRemovedAndCleared() throws Exception {
         ProcessResult r = runner.run(spec("/usr/bin/env")
                 .clearEnvironment(true).environment("ONLY_ME", "1").build());
-        assertEquals("ONLY_ME=1\n", r.stdout());
+        // besides the run's marker, which every child gets
+        assertEquals(List.of("ONLY_ME=1"), Stream.of(r.stdout().split("\n"))
+                .filter(line -> !line.startsWith(DefaultProcessRunner.TREE_VARIABLE + "=")).toList());
 
         ProcessSpec s = spec("/usr/bin/env").environment("PIP_FOO", "x").environment("KEEP", "y")
                 .environment("PYTHONPATH", "/tmp").removeEnvironmentPrefix("PYTHON")
@@ -201,6 +204,47 @@ class DefaultProcessRunnerTest {
             assertEquals(Duration.ofSeconds(1), expected.timeout());
         }
         assertTrue((System.nanoTime() - t0) / 1_000_000 < 3_500, "waited for the background child");
+    }
+
+    @Test
+    void processesLeftBehindByAChildThatExitedNormallyAreKilled(@TempDir Path dir) throws Exception {
+        Path pids = dir.resolve("pids");
+        // a detached background job, and a double fork whose middle process exits at once (a daemon's way)
+        String script = "sleep 60 >/dev/null 2>&1 & echo $! > '" + pids + "'; "
+                + "(sleep 61 >/dev/null 2>&1 & echo $! >> '" + pids + "'); echo done";
+        ProcessResult r = runner.run(spec("/bin/sh", "-c", script).timeout(Duration.ofSeconds(10))
+                .killGracePeriod(Duration.ofMillis(500)).build());
+        assertEquals(0, r.exitCode());
+        assertEquals("done\n", r.stdout());
+        List<String> lines = Files.readAllLines(pids);
+        assertEquals(2, lines.size(), lines.toString());
+        for (String line : lines) {
+            Optional<ProcessHandle> h = ProcessHandle.of(Long.parseLong(line.trim()));
+            assertFalse(h.isPresent() && h.get().isAlive(), "process " + line + " is still alive");
+        }
+    }
+
+    @Test
+    void backgroundChildHoldingTheOutputIsKilledWhenTheRunEnds(@TempDir Path dir) throws Exception {
+        Path pid = dir.resolve("pid");
+        try {
+            runner.run(spec("/bin/sh", "-c", "sleep 60 & echo $! > '" + pid + "'; echo hi")
+                    .timeout(Duration.ofSeconds(1)).killGracePeriod(Duration.ofMillis(500)).build());
+        } catch (ProcessTimeoutException expected) {
+            // the JDK may or may not hand the readers EOF when the shell exits; either way the child goes
+        }
+        Optional<ProcessHandle> h = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()));
+        assertFalse(h.isPresent() && h.get().isAlive(), "the background child is still alive");
+    }
+
+    @Test
+    void theRunsMarkerMatchesWholeEnvironmentEntriesOnly() {
+        byte[] environ = "A=1\0SMVM_PROCESS_TREE=abcd\0B=2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(DefaultProcessRunner.hasEntry(environ, "SMVM_PROCESS_TREE=abcd".getBytes()));
+        assertFalse(DefaultProcessRunner.hasEntry(environ, "SMVM_PROCESS_TREE=abc".getBytes()));
+        assertFalse(DefaultProcessRunner.hasEntry(environ, "TREE=abcd".getBytes()));
+        assertTrue(DefaultProcessRunner.hasEntry(environ, "B=2".getBytes()));
+        assertFalse(DefaultProcessRunner.hasEntry(new byte[0], "B=2".getBytes()));
     }
 
     @Test

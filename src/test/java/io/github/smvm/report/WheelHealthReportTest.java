@@ -46,7 +46,7 @@ class WheelHealthReportTest {
                 List.of("https://host/simple/?token=****"));
 
         assertEquals(List.of("schema_version", "timestamp", "wheel_status", "primary_python", "fallback_python",
-                "selected_python", "threshold", "packages_checked", "packages_available", "packages_failed",
+                "selected_python", "threshold", "ignored", "packages_checked", "packages_available", "packages_failed",
                 "fallback_required", "fallback_reason", "recommendations", "environments"), names(json));
         JsonNode primary = json.get("environments").get(0);
         assertEquals("no 3.12\nlooked in PATH", primary.get("unavailable_reason").asText());
@@ -58,7 +58,7 @@ class WheelHealthReportTest {
         assertEquals("null", env.get("pip_version").toString());
         assertEquals("[\"https://host/simple/?token=****\"]", env.get("indexes").toString());
         JsonNode p = env.get("packages").get(0);
-        assertEquals(List.of("requirement", "name", "status", "version", "wheel", "reason", "suggestion", "newest_version",
+        assertEquals(List.of("requirement", "name", "status", "ignored", "version", "wheel", "reason", "suggestion", "newest_version",
                 "newest_version_wheels", "compatible_version", "project_urls", "index_warnings", "dependencies"), names(p));
         assertEquals("2.1.0", p.get("newest_version").asText());
         assertEquals("[\"cp311-cp311-manylinux_2_17_x86_64\"]", p.get("newest_version_wheels").toString());
@@ -68,5 +68,36 @@ class WheelHealthReportTest {
         JsonNode dependency = p.get("dependencies").get(0);
         assertEquals("1.0", dependency.get("compatible_version").asText());
         assertEquals("[\"fastcalc\",\"core\"]", dependency.get("via").toString());
+    }
+
+    @Test
+    void ignoredRequirementIsMarkedAndEveryFormatLeavesItOutOfTheProblems() throws Exception {
+        AssessedEnvironment target = Environments.ofTarget("cp312-manylinux_2_28_x86_64");
+        PackageResult legacy = new PackageResult("legacy==1.0", "legacy", Status.SDIST_ONLY, null, null,
+                "only an sdist", null, List.of(), List.of(), null, List.of(), null, Map.of());
+        PackageResult broken = new PackageResult("broken", "broken", Status.NO_WHEEL, null, null,
+                "no cp312 wheel", null, List.of(), List.of(), null, List.of(), null, Map.of());
+        PackageResult fine = new PackageResult("fine", "fine", Status.WHEEL, "1.0", "fine-1.0-py3-none-any.whl",
+                null, null, List.of(), List.of(), "1.0", List.of("py3-none-any"), "1.0", Map.of());
+        AssessmentOutcome outcome = AssessmentOutcome.of(List.of(new EnvironmentResult(target, List.of(legacy, broken, fine))),
+                new HealthPolicy(new PolicySettings(0.5, Set.of(), Set.of("legacy"), OnDegraded.FALLBACK, true)));
+
+        ObjectNode json = WheelHealthReport.toJson(outcome, 0.5, Set.of("legacy"), Instant.parse("2026-11-22T10:15:00Z"),
+                List.of(), List.of());
+
+        assertEquals("[\"legacy\"]", json.get("ignored").toString());
+        JsonNode packages = json.get("environments").get(0).get("packages");
+        assertEquals(true, packages.get(0).get("ignored").asBoolean());
+        assertEquals(false, packages.get(1).get("ignored").asBoolean());
+        String xml = JUnitReport.render(json);
+        org.junit.jupiter.api.Assertions.assertTrue(xml.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""), xml);
+        org.junit.jupiter.api.Assertions.assertTrue(xml.contains(
+                "<skipped message=\"ignored by the policy (&lt;ignore&gt;): sdist_only: only an sdist\""), xml);
+        String md = MarkdownReport.render(json, List.of());
+        org.junit.jupiter.api.Assertions.assertTrue(md.contains(
+                "Ignored by the policy (`<ignore>`), not counted although not available everywhere: `legacy==1.0`."), md);
+        org.junit.jupiter.api.Assertions.assertTrue(md.contains("1 requirement of 3 does not install from wheels everywhere"), md);
+        String html = HtmlReport.render(json, List.of());
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("title=\"ignored by the policy (&lt;ignore&gt;): not counted"), html);
     }
 }

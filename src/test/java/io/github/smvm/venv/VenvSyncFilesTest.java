@@ -72,6 +72,33 @@ class VenvSyncFilesTest {
     }
 
     @Test
+    void recoveryRemovesTheTemporaryFileOfAJournalWhoseWritingWasKilled() throws IOException {
+        Path venv = dir(".venv", "current");
+        Path temporary = Files.writeString(temp.resolve(".venv.smvm-swap8051412345.tmp"), "backup=");
+        Files.writeString(temp.resolve(".venv2.smvm-swap"), "another environment's journal");
+
+        assertNull(sync.recover(venv));
+
+        assertFalse(Files.exists(temporary));
+        assertTrue(Files.exists(temp.resolve(".venv2.smvm-swap")));
+        assertEquals("current", Files.readString(venv.resolve("marker")));
+    }
+
+    @Test
+    void theNextRunRemovesTheBackupsBeyondTheLimitThatARunKilledBeforeItsPruningLeft() throws IOException {
+        Path venv = dir(".venv", "current");
+        for (String stamp : List.of("20261120T100000Z", "20261121T100000Z", "20261122T100000Z")) {
+            dir(".venv.backup." + stamp, stamp);
+        }
+
+        assertNull(sync.recoverAtStart(venv, 2));
+
+        assertEquals(List.of(temp.resolve(".venv.backup.20261121T100000Z"),
+                temp.resolve(".venv.backup.20261122T100000Z")), VenvSync.siblings(venv, ".backup."));
+        assertEquals("current", Files.readString(venv.resolve("marker")));
+    }
+
+    @Test
     void pruningKeepsTheNewestBackups() throws IOException {
         Path venv = dir(".venv", "current");
         for (String stamp : List.of("20261120T100000Z", "20261121T100000Z", "20261122T100000Z", "20261122T100000Z-1")) {

@@ -14,20 +14,17 @@ import io.github.smvm.process.ProcessSpec;
 import io.github.smvm.testing.PyenvInterpreters;
 import io.github.smvm.testing.TestIndex;
 import io.github.smvm.testing.TestWheels;
+import io.github.smvm.testing.TreeDigest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,28 +92,8 @@ class VenvSyncRealTest {
         return result.stdout().strip();
     }
 
-    /** Every path, link target and file content under {@code root}, hashed: equal means byte for byte equal. */
     static String snapshot(Path root) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.forEach(paths::add);
-        }
-        Collections.sort(paths);
-        for (Path path : paths) {
-            digest.update(root.relativize(path).toString().getBytes(StandardCharsets.UTF_8));
-            if (Files.isSymbolicLink(path)) {
-                digest.update(Files.readSymbolicLink(path).toString().getBytes(StandardCharsets.UTF_8));
-            } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                digest.update(Files.readAllBytes(path));
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return TreeDigest.of(root);
     }
 
     @Test

@@ -1,0 +1,2 @@
+// needs CPython 3.12 and 3.11
+return evaluate(new File(itSources, 'lib/selector.groovy'))
