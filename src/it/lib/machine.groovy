@@ -40,18 +40,13 @@ def pipVersion = { String executable ->
     return m ? m[0][1] : null
 }
 
-// the version recorded inside the running Maven's maven-core jar (its file name may be maven-core-3.x.jar)
-def mavenVersion = {
-    def lib = new File(System.getProperty('maven.home'), 'lib')
-    def jar = new java.util.jar.JarFile(lib.listFiles().find { it.name ==~ /maven-core-.*\.jar/ })
-    try {
-        def properties = new Properties()
-        jar.getInputStream(jar.getEntry('META-INF/maven/org.apache.maven/maven-core/pom.properties'))
-                .withCloseable { properties.load(it) }
-        return properties.version
-    } finally {
-        jar.close()
-    }
+// the version of the Maven that ran the integration test: the invoker's `mavenVersion` script variable, which it
+// reads from the maven-core jar of the Maven home it runs. Not this JVM's maven.home: that is the Maven running
+// the invoker, and the ITs also run on other Mavens (the pom's integration-test-maven-* executions).
+def mavenVersion = { ->
+    def version = binding.hasVariable('mavenVersion') ? binding.getVariable('mavenVersion') : null
+    assert version : 'the invoker did not pass mavenVersion to the script'
+    return version
 }
 
 def checkEnvironment = { report ->

@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.rtinfo.RuntimeInformation;
 
 /**
  * The parameters every smvm goal shares, and the skip logic. Subclasses parse their own parameters,
@@ -37,6 +39,10 @@ public abstract class AbstractSmvmMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/smvm")
     File outputDirectory;
 
+    /** The running Maven: its version is checked against {@link MavenVersionRequirement#MINIMUM}. */
+    @Component
+    RuntimeInformation runtimeInformation;
+
     /** The goal's name without prefix, e.g. {@code interpreters}. */
     abstract String goal();
 
@@ -51,6 +57,12 @@ public abstract class AbstractSmvmMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (runtimeInformation != null) {
+            var unsupported = MavenVersionRequirement.unsupported(runtimeInformation.getMavenVersion());
+            if (unsupported.isPresent()) {
+                throw new MojoExecutionException(unsupported.get());
+            }
+        }
         if (skip) {
             getLog().info("Skipping smvm:" + goal() + ": " + PropertyNames.SKIP + " is true");
             return;

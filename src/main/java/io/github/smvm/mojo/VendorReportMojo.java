@@ -32,11 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.rtinfo.RuntimeInformation;
 
 /**
  * Writes a support report for the vendors of the packages that lack wheels (or for the platform team
@@ -74,9 +72,6 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
     @Parameter(property = PropertyNames.VENDOR_REPORT_FALLBACK_LOG,
             defaultValue = "${project.basedir}/.smvm/wheel-fallback.log")
     File fallbackLog;
-
-    @Component
-    RuntimeInformation runtimeInformation;
 
     @Override
     String goal() {
