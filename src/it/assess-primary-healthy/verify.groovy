@@ -9,7 +9,7 @@ def env = { id -> report.environments.find { it.id == id } }
 def pkg = { id, name -> env(id).packages.find { it.name == name } }
 
 assert report.keySet() == ['schema_version', 'timestamp', 'wheel_status', 'primary_python', 'fallback_python',
-        'selected_python', 'threshold', 'packages_checked', 'packages_available', 'packages_failed',
+        'selected_python', 'threshold', 'ignored', 'packages_checked', 'packages_available', 'packages_failed',
         'fallback_required', 'fallback_reason', 'recommendations', 'environments'] as Set
 assert report.schema_version == 1
 assert report.timestamp ==~ /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/
