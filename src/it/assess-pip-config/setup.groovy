@@ -13,7 +13,8 @@ index.build(new File(basedir, 'tree'), [
         new File(target, whl.name).bytes = whl.bytes
     }
 }
-new File(basedir, 'corp-ca.pem').text = '# not read by the assessment yet\n'
+// corp-ca.pem (committed beside this script) is a real self-signed CA certificate in PEM, made with
+// keytool -genkeypair -keyalg EC -dname 'CN=smvm IT corp CA' -ext bc:c, then keytool -exportcert -rfc
 new File(basedir, 'pip.conf').text = """\
 # what a CI image's pip.conf might say
 [global]

@@ -22,6 +22,8 @@ assert target.index_sources == [
 ]
 assert target.indexes == [uri('conf-index'), uri('env-index'), new File(basedir, 'pom-wheels').toPath().toUri().toString()]
 assert log.contains("pip's configuration: read ")
+// pip's cert is a real PEM bundle: the assessment reads it (a broken one would fail the build naming PIP_CERT)
+assert log.contains("cert ${new File(basedir, 'corp-ca.pem')} from PIP_CERT")
 assert log.contains("pip's find-links ${new File(basedir, 'env-wheels')} (PIP_FIND_LINKS) is overridden by the pom")
 assert log.contains("index-url ${uri('conf-index')} from ${conf} [global]")
 return true
