@@ -1,7 +1,5 @@
 package io.github.smvm.index;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +51,7 @@ public record IndexCredentials(String serverId, String username, String password
                 throw new IllegalArgumentException("<server> '" + serverId + "' in settings.xml sets the header '"
                         + name + "' in <httpHeaders>, which the HTTP client sets itself");
             }
-            if (header.getValue() == null || hasControlCharacter(header.getValue())) {
+            if (header.getValue() == null || BasicAuth.hasControlCharacter(header.getValue())) {
                 throw new IllegalArgumentException("the <httpHeaders> value of '" + name + "' of <server> '" + serverId
                         + "' in settings.xml is missing or contains a control character (a line break?), "
                         + "which an HTTP header cannot carry");
@@ -63,8 +61,8 @@ public record IndexCredentials(String serverId, String username, String password
             throw new IllegalArgumentException("the username of <server> '" + serverId
                     + "' in settings.xml contains ':', which Basic authentication cannot carry");
         }
-        if (hasControlCharacter(username) || hasControlCharacter(password)) {
-            throw new IllegalArgumentException("the " + (hasControlCharacter(username) ? "username" : "password")
+        if (BasicAuth.hasControlCharacter(username) || BasicAuth.hasControlCharacter(password)) {
+            throw new IllegalArgumentException("the " + (BasicAuth.hasControlCharacter(username) ? "username" : "password")
                     + " of <server> '" + serverId + "' in settings.xml contains a control character (a line break?), "
                     + "which an HTTP header cannot carry");
         }
@@ -82,9 +80,6 @@ public record IndexCredentials(String serverId, String username, String password
         return !password.isEmpty();
     }
 
-    private static boolean hasControlCharacter(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-    }
 
     /** Whether these credentials are a bearer token (no username). */
     public boolean isToken() {
@@ -99,8 +94,7 @@ public record IndexCredentials(String serverId, String username, String password
         if (isToken()) {
             return "Bearer " + password;
         }
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(username, password);
     }
 
     /** What to check when the index refuses them. */
@@ -112,10 +106,7 @@ public record IndexCredentials(String serverId, String username, String password
     public Set<String> secrets() {
         Set<String> secrets = new LinkedHashSet<>();
         if (hasAuthorization()) {
-            secrets.add(password);
-            secrets.add(Urls.percentEncode(password));
-            String authorization = authorization();
-            secrets.add(authorization.substring(authorization.indexOf(' ') + 1));
+            secrets.addAll(BasicAuth.secrets(password, authorization()));
         }
         secrets.addAll(headers.values());
         secrets.removeIf(s -> s.length() < 3);

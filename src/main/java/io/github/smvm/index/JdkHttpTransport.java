@@ -15,9 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -341,8 +339,7 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     private static String basic(Netrc.Login login) {
-        return "Basic " + Base64.getEncoder().encodeToString((login.user() + ":" + login.password())
-                .getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(login.user(), login.password());
     }
 
     /** A body cut short: fewer bytes than Content-Length, or a chunked body without its last chunk. */
@@ -427,7 +424,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (userInfo == null || userInfo.isEmpty()) {
             return null;
         }
-        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(userInfo);
     }
 
     private static String origin(URI u) {

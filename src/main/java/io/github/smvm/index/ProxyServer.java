@@ -1,8 +1,5 @@
 package io.github.smvm.index;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -38,14 +35,10 @@ public record ProxyServer(String protocol, String host, int port, String usernam
             throw new IllegalArgumentException("the username of " + source
                     + " contains ':', which Basic authentication cannot carry");
         }
-        if (username != null && (control(username) || control(password))) {
-            throw new IllegalArgumentException("the " + (control(username) ? "username" : "password") + " of "
+        if (username != null && (BasicAuth.hasControlCharacter(username) || BasicAuth.hasControlCharacter(password))) {
+            throw new IllegalArgumentException("the " + (BasicAuth.hasControlCharacter(username) ? "username" : "password") + " of "
                     + source + " contains a control character (a line break?), which an HTTP header cannot carry");
         }
-    }
-
-    private static boolean control(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     public boolean hasCredentials() {
@@ -67,7 +60,7 @@ public record ProxyServer(String protocol, String host, int port, String usernam
         if (!hasCredentials()) {
             return null;
         }
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(username, password);
     }
 
     /** The proxy as pip's environment takes it: {@code http://user:pass@host:port}, percent-encoded. */
@@ -78,15 +71,7 @@ public record ProxyServer(String protocol, String host, int port, String usernam
 
     /** The values to scrub from anything printed: the password alone, percent-encoded and as Basic carries it. */
     public Set<String> secrets() {
-        Set<String> secrets = new LinkedHashSet<>();
-        if (hasCredentials()) {
-            secrets.add(password);
-            secrets.add(Urls.percentEncode(password));
-            String authorization = authorization();
-            secrets.add(authorization.substring("Basic ".length()));
-        }
-        secrets.removeIf(s -> s.length() < 3);
-        return secrets;
+        return hasCredentials() ? BasicAuth.secrets(password, authorization()) : Set.of();
     }
 
     @Override
