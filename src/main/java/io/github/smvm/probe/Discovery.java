@@ -278,7 +278,8 @@ public final class Discovery {
      * {@code cpython-3.12.1-linux-x86_64-gnu} in pyenv, asdf, mise and uv) is left out when that version
      * does not match, or once a probed match is newer (or as new and from an earlier source). Candidates
      * are probed newest name first, {@code parallelism} at a time; those whose name tells nothing
-     * ({@code python3}, a conda environment) are always probed.
+     * ({@code python3}, a conda environment) are always probed, except pyenv shims (see
+     * {@link #pyenvShimDirectory}).
      */
     private DiscoveryResult probeNewestFirst(Scan scan, InterpreterRequest request) {
         List<Candidate> inOrder = new ArrayList<>(scan.candidates.values());
@@ -290,8 +291,12 @@ public final class Discovery {
         List<Candidate> pending = new ArrayList<>();
         for (Candidate c : inOrder) {
             VersionHint hint = scan.hints.get(c);
+            Path shims = pyenvShimDirectory(scan, c);
             if (hint != null && !hint.canMatch(request)) {
                 notProbed.add(c + ": not probed, its name says " + hint + ", which does not match " + request.describe());
+            } else if (shims != null) {
+                notProbed.add(c + ": not probed, a pyenv shim: it runs a version in "
+                        + shims.resolveSibling("versions") + " or a system interpreter on PATH, candidates themselves");
             } else {
                 pending.add(c);
             }
@@ -328,6 +333,23 @@ public final class Discovery {
         }
         List<Candidate> probed = inOrder.stream().filter(outcomes::containsKey).toList();
         return result(scan, probed, probed.stream().map(outcomes::get).toList(), notProbed);
+    }
+
+    /**
+     * The pyenv shims directory {@code c} is in, when {@code c} came from {@code PATH} and that pyenv
+     * root's {@code versions} directory was read; else null. Such a shim runs (through several bash
+     * processes, 0.3 to 0.5 s) a version in {@code versions} or a system interpreter found on {@code PATH}
+     * without the shims, which are all candidates of their own, so a version request need not probe it.
+     * A pyenv with {@code which}/{@code exec} hooks (pyenv-virtualenv) may run an environment of one of those
+     * versions instead: the same version and tags. A request for "any" interpreter or a command name
+     * still runs shims, since they stand for the user's current selection.
+     */
+    private Path pyenvShimDirectory(Scan scan, Candidate c) {
+        if (c.source() != InterpreterSource.PATH || c.path().getParent() == null) {
+            return null;
+        }
+        Path dir = c.path().toAbsolutePath().normalize().getParent();
+        return scan.pyenvShims.contains(dir) ? dir : null;
     }
 
     /** Probes {@code candidates}, {@code parallelism} at a time: each outcome is an {@link InterpreterInfo} or a {@link ProbeException}. */
@@ -425,6 +447,8 @@ public final class Discovery {
         /** What a candidate's name says about its version, where it says something. */
         final Map<Candidate, VersionHint> hints = new HashMap<>();
         final List<String> places = new ArrayList<>();
+        /** The {@code shims} directories of the pyenv roots whose {@code versions} directory was read. */
+        final java.util.Set<Path> pyenvShims = new java.util.HashSet<>();
 
         /** Adds a candidate unless its real path was already seen; returns whether it was added. */
         boolean add(Path path, InterpreterSource source, String origin) {
@@ -613,6 +637,9 @@ public final class Discovery {
     private void collectPyenv(Scan scan) {
         Path root = ctx.env("PYENV_ROOT").map(Path::of).orElse(ctx.homeDirectory().resolve(".pyenv"));
         collectInstallDirs(scan, InterpreterSource.PYENV, root.resolve("versions"));
+        if (!ctx.isWindows() && ctx.isDirectory(root.resolve("versions"))) {
+            scan.pyenvShims.add(root.resolve("shims").toAbsolutePath().normalize());
+        }
         if (ctx.isWindows()) {
             // pyenv-win keeps its versions one level deeper
             Path win = ctx.homeDirectory().resolve(".pyenv").resolve("pyenv-win").resolve("versions");

@@ -63,6 +63,53 @@ class DiscoveryRealMachineTest {
                 + py312.get().getParent()), m.explanation());
     }
 
+    /**
+     * Version requests do not run pyenv's shims, on the grounds that whatever a shim runs is a candidate
+     * of its own (a version under pyenv's versions, or a system interpreter on PATH). Checked against
+     * the real pyenv: every shim on PATH that works here runs an interpreter that the other candidates
+     * reach, and a version request finds the same interpreter the shim runs.
+     */
+    @Test
+    void everyWorkingPyenvShimRunsAnInterpreterThatIsACandidateOfItsOwn() throws Exception {
+        Path shims = PyenvInterpreters.root().resolve("shims");
+        String path = System.getenv("PATH");
+        assumeTrue(Files.isDirectory(shims) && path != null && List.of(path.split(":")).contains(shims.toString()),
+                "needs pyenv's shims directory " + shims + " on PATH");
+        Discovery d = Discovery.system(PROBER);
+        List<Candidate> candidates = d.candidates();
+        List<Path> others = candidates.stream().filter(c -> !shims.equals(c.path().getParent()))
+                .map(c -> real(c.path())).toList();
+        int working = 0;
+        for (Candidate c : candidates) {
+            if (!shims.equals(c.path().getParent())) {
+                continue;
+            }
+            InterpreterInfo viaShim;
+            try {
+                viaShim = PROBER.probe(c.path());
+            } catch (ProbeException e) {
+                continue; // a shim for a version pyenv has not selected
+            }
+            working++;
+            Path target = real(viaShim.executable());
+            assertTrue(others.contains(target), c + " runs " + target + ", which no other candidate reaches: " + others);
+            String minor = viaShim.version().major() + "." + viaShim.version().minor();
+            Match m = d.find(InterpreterRequest.parse(minor));
+            assertEquals(viaShim.version(), m.info().version(), m.explanation());
+            assertTrue(m.considered().placesLooked().stream().anyMatch(l -> l.startsWith(c + ": not probed, a pyenv shim")),
+                    m.considered().placesLooked().toString());
+        }
+        assumeTrue(working > 0, "no pyenv shim on PATH answers here");
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     @Test
     void unselectedPyenvShimIsReportedAsAMiss() throws Exception {
         Path shim = PyenvInterpreters.root().resolve("shims").resolve("python3.12");

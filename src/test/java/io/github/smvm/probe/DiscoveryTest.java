@@ -164,7 +164,7 @@ class DiscoveryTest {
 
     @Test
     void pyenvShimIsAMissAndDiscoveryGoesOn() throws Exception {
-        Path shims = Files.createDirectories(home.resolve(".pyenv/shims"));
+        Path shims = Files.createDirectories(tmp.resolve("other-pyenv/shims"));
         exe(shims.resolve("python3.12")); // not in the table: answers like an unselected shim
         Path good = python(home.resolve(".pyenv/versions/3.12.1/bin/python"), 3, 12, 1);
         env.put("PATH", shims.toString());
@@ -175,6 +175,31 @@ class DiscoveryTest {
         assertEquals(shims.resolve("python3.12"), miss.candidate().path());
         assertTrue(miss.describe().contains("pyenv shim"), miss.describe());
         assertEquals("newest 3.12.x found: 3.12.1 from pyenv at " + good, m.explanation());
+    }
+
+    @Test
+    void shimsOfTheScannedPyenvRootAreNotProbedForAVersionButAreForAnyOrACommand() throws Exception {
+        Path shims = Files.createDirectories(home.resolve(".pyenv/shims"));
+        Path shim = python(shims.resolve("python3"), 3, 12, 9); // would answer, if run
+        Path pyenv312 = python(home.resolve(".pyenv/versions/3.12.1/bin/python"), 3, 12, 1);
+        env.put("PATH", shims.toString());
+
+        Match m = discovery().find(InterpreterRequest.parse("3.12"));
+        assertEquals(pyenv312, m.interpreter().candidate().path());
+        assertEquals(List.of(), m.considered().misses());
+        assertTrue(m.considered().placesLooked().stream().anyMatch(line -> line.startsWith(shim
+                + " (PATH): not probed, a pyenv shim: it runs a version in " + home.resolve(".pyenv/versions"))),
+                m.considered().placesLooked().toString());
+
+        assertEquals(shim, discovery().find(InterpreterRequest.parse("python3")).interpreter().candidate().path());
+        assertEquals(shim, discovery().find(InterpreterRequest.any()).interpreter().candidate().path());
+        // nothing matches 3.13: every candidate is probed then, the shim too, so that the message says what it is
+        ProbeException.NotFound e = assertThrows(ProbeException.NotFound.class,
+                () -> discovery().find(InterpreterRequest.parse("3.13")));
+        assertTrue(e.getMessage().contains("does not match 3.13.x: 3.12.9 from PATH at " + shim), e.getMessage());
+
+        env.put("PYENV_ROOT", tmp.resolve("elsewhere").toString()); // these shims are not that root's
+        assertEquals(shim, discovery().find(InterpreterRequest.parse("3.12")).interpreter().candidate().path());
     }
 
     @Test
