@@ -43,10 +43,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -169,14 +168,14 @@ public final class AssessmentRun {
             thread.setDaemon(true);
             return thread;
         });
-        Future<List<AssessedEnvironment>> interpreters = background.submit(() -> {
+        CompletableFuture<List<AssessedEnvironment>> interpreters = CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
             List<AssessedEnvironment> found = List.of(
                     interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress),
                     interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
             progress.accept("interpreters found in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             return found;
-        });
+        }, background);
         try {
             return run(config, policy, loaded, interpreters, targets, progress);
         } finally {
@@ -186,9 +185,8 @@ public final class AssessmentRun {
     }
 
     private static Result run(Config config, PolicySettings policy, RequirementsLoader.Loaded loaded,
-            Future<List<AssessedEnvironment>> interpreters, List<AssessedEnvironment> targets,
+            CompletableFuture<List<AssessedEnvironment>> interpreters, List<AssessedEnvironment> targets,
             Consumer<String> progress) {
-        List<AssessedEnvironment> environments = new ArrayList<>();
 
         NetworkSettings network = config.network();
         IndexOptions indexOptions = IndexOptions.defaults().withTimeout(network.httpTimeout())
@@ -343,24 +341,12 @@ public final class AssessmentRun {
             return thread;
         });
         try {
-            // the pages of the top-level requirements that apply everywhere are read while discovery runs
-            long prefetch = System.nanoTime();
-            Set<String> unconditional = new LinkedHashSet<>();
-            for (TopLevelRequirement top : loaded.requirements()) {
-                if (top.requirement() != null && top.requirement().url().isEmpty() && top.requirement().marker().isEmpty()) {
-                    unconditional.add(top.requirement().normalizedName());
-                }
-            }
-            index.fetchAll(unconditional);
-            progress.accept(unconditional.size() + " top-level project pages read in "
-                    + (System.nanoTime() - prefetch) / 1_000_000 + " ms");
-            environments.addAll(join(interpreters));
-            environments.addAll(targets);
+            // the targets' work and the reading of pages start at once; the interpreters join when found
             Assessor assessor = new Assessor(index, metadata, executor,
                     new AssessmentOptions(config.transitive(), config.pre() || loaded.options().pre(), loaded.constraints()),
                     progress);
             long assessStart = System.nanoTime();
-            List<EnvironmentResult> results = assessor.assess(loaded.requirements(), environments);
+            List<EnvironmentResult> results = assessor.assess(loaded.requirements(), interpreters, targets);
             progress.accept("assessed in " + (System.nanoTime() - assessStart) / 1_000_000 + " ms");
             if (cache != null) {
                 notes.add(cache.summary());
@@ -451,24 +437,6 @@ public final class AssessmentRun {
             SSLContext.getDefault();
         } catch (NoSuchAlgorithmException | RuntimeException e) {
             // the HTTP client meets the same problem and reports it
-        }
-    }
-
-    /** The interpreters found in the background; their failures are thrown here as they would have been inline. */
-    private static List<AssessedEnvironment> join(Future<List<AssessedEnvironment>> interpreters) {
-        try {
-            return interpreters.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while finding the Python interpreters", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("finding the Python interpreters failed: " + e.getCause(), e.getCause());
         }
     }
 

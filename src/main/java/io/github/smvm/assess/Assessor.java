@@ -38,8 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -47,9 +49,10 @@ import java.util.stream.Collectors;
  * Decides, for every requirement and environment, whether it installs from wheels, following the
  * dependencies of each chosen wheel when asked.
  *
- * <p>Work is done in waves so that the network is used in parallel: all project pages a wave needs
- * are fetched together (each page once per run), the files are chosen for every environment, then
- * the metadata of every chosen wheel is read together, and the dependencies found form the next wave.
+ * <p>Work flows so that the network is used in parallel and nothing waits for a whole round: a
+ * requirement is decided as soon as its project's page is there (each page read once per run), the
+ * chosen wheel's metadata is asked for as soon as it is chosen, and each dependency's page as soon as
+ * that metadata names it.
  * Each distinct (environment, project, specifier, extras) is decided once. No backtracking: every
  * dependency edge is checked on its own, as the plugin's contract says. The one exception is pip's
  * own: when a chosen wheel's metadata declares a {@code Requires-Python} that excludes the
@@ -105,15 +108,15 @@ public final class Assessor {
     private final Consumer<String> progress;
 
     /**
-     * @param executor runs metadata reads in parallel (bounded by its own size)
+     * @param executor reads pages and metadata in parallel (bounded by its own size and the index's)
      */
     public Assessor(IndexClient index, MetadataSource metadata, Executor executor, AssessmentOptions options) {
         this(index, metadata, executor, options, message -> { });
     }
 
     /**
-     * @param progress receives one line per wave: how many pages, decisions and metadata reads, and the
-     *     milliseconds spent waiting for pages, deciding and waiting for metadata
+     * @param progress receives one line at the end: how many pages, decisions and metadata reads, the CPU
+     *     time spent deciding, the dependency depth, and when the late environments joined
      */
     public Assessor(IndexClient index, MetadataSource metadata, Executor executor, AssessmentOptions options,
             Consumer<String> progress) {
@@ -126,58 +129,41 @@ public final class Assessor {
 
     /** Assesses every requirement in every available environment. */
     public List<EnvironmentResult> assess(List<TopLevelRequirement> requirements, List<AssessedEnvironment> environments) {
-        Map<Key, Node> nodes = new HashMap<>();
-        Map<String, AssessedEnvironment> byId = new LinkedHashMap<>();
-        environments.forEach(e -> byId.put(e.id(), e));
+        return assess(requirements, CompletableFuture.completedFuture(List.of()), environments);
+    }
 
-        // each chosen file's metadata is read once per run, also when later waves choose it again
-        Map<URI, CompletableFuture<Object>> metadataReads = new HashMap<>();
-        // wave 0: the top-level requirements that go through the index
-        List<Node> wave = new ArrayList<>();
-        for (AssessedEnvironment environment : environments) {
-            if (!environment.available()) {
-                continue;
+    /**
+     * Assesses every requirement in every available environment of {@code later} and {@code now}. The
+     * work on {@code now} (virtual targets) and the reading of pages start at once; the environments of
+     * {@code later} (the interpreters, while they are being probed) join when it completes.
+     *
+     * @return the results of {@code later}'s environments, then those of {@code now}
+     * @throws RuntimeException what {@code later} failed with (a {@link RuntimeException} or {@link Error} as
+     *     it is; anything else wrapped)
+     */
+    public List<EnvironmentResult> assess(List<TopLevelRequirement> requirements,
+            CompletableFuture<List<AssessedEnvironment>> later, List<AssessedEnvironment> now) {
+        Run run = new Run(requirements);
+        long start = System.nanoTime();
+        later.whenComplete((found, failure) -> run.inbox.add(() -> {
+            run.outstanding--;
+            if (failure != null) {
+                throw rethrow(failure);
             }
-            for (TopLevelRequirement top : requirements) {
-                Requirement requirement = top.requirement();
-                if (requirement == null || requirement.url().isPresent() || !appliesQuietly(requirement, environment)) {
-                    continue;
-                }
-                Key key = key(environment, requirement);
-                if (!nodes.containsKey(key)) {
-                    Node node = new Node(key, requirement.toString());
-                    nodes.put(key, node);
-                    wave.add(node);
-                }
-            }
-        }
-        Map<String, ProjectFiles> parsed = new HashMap<>();
-        Map<String, EnvironmentFiles> views = new HashMap<>();
-        for (int number = 1; !wave.isEmpty(); number++) {
-            long start = System.nanoTime();
-            Set<String> projects = wave.stream().map(n -> n.key.project()).collect(Collectors.toCollection(LinkedHashSet::new));
-            Map<String, ProjectResult> pages = index.fetchAll(projects);
-            long fetched = System.nanoTime();
-            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            for (Node node : wave) {
-                decide(node, pages.get(node.key.project()), byId.get(node.key.environment()),
-                        requirementHashes(node, requirements), parsed, views);
-            }
-            long decided = System.nanoTime();
-            cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
-            int decisions = wave.size();
-            int reads = metadataReads.size();
-            if (options.transitive()) {
-                wave = expand(wave, nodes, byId, metadataReads);
-            } else {
-                wave = List.of();
-            }
-            progress.accept(String.format(java.util.Locale.ROOT,
-                    "wave %d: %d pages in %d ms, %d decisions in %d ms (CPU %d ms), %d metadata reads in %d ms", number,
-                    projects.size(), (fetched - start) / 1_000_000, decisions, (decided - fetched) / 1_000_000, cpu / 1_000_000,
-                    metadataReads.size() - reads, (System.nanoTime() - decided) / 1_000_000));
-        }
+            run.lateAfter = System.nanoTime() - start;
+            run.lateEnvironments = found;
+            found.forEach(run::addEnvironment);
+        }));
+        run.outstanding++;
+        now.forEach(run::addEnvironment);
+        run.drain();
+        progress.accept(String.format(java.util.Locale.ROOT,
+                "%d pages, %d decisions (CPU %d ms), %d metadata reads, dependency depth %d; the interpreters "
+                        + "joined after %d ms", run.pages.size(), run.decisions, run.decideCpu / 1_000_000,
+                run.metadata.size(), run.depth, run.lateAfter / 1_000_000));
 
+        List<AssessedEnvironment> environments = new ArrayList<>(run.lateEnvironments);
+        environments.addAll(now);
         List<EnvironmentResult> results = new ArrayList<>();
         for (AssessedEnvironment environment : environments) {
             if (!environment.available()) {
@@ -186,21 +172,219 @@ public final class Assessor {
             }
             List<PackageResult> packages = new ArrayList<>();
             for (TopLevelRequirement top : requirements) {
-                packages.add(report(top, environment, nodes));
+                packages.add(report(top, environment, run.nodes));
             }
             results.add(new EnvironmentResult(environment, packages));
         }
         return results;
     }
 
-    private Set<String> requirementHashes(Node node, List<TopLevelRequirement> requirements) {
-        for (TopLevelRequirement top : requirements) {
-            if (top.requirement() != null && top.requirement().normalizedName().equals(node.key.project())
-                    && top.requirement().specifier().toString().equals(node.key.specifier())) {
-                return top.hashes();
+    private static RuntimeException rethrow(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("finding the environments failed: " + cause, cause);
+    }
+
+    /**
+     * One assessment as a flow of events rather than rounds: a node is decided as soon as its project's
+     * page is there, the chosen wheel's metadata is asked for as soon as it is chosen, and each dependency's
+     * page as soon as the metadata names it. Pages and metadata are read on the executor; everything they
+     * lead to (deciding, following dependencies) runs on the calling thread, one event at a time, so the
+     * nodes need no locking. Each project page and each chosen file's metadata is read once per run.
+     */
+    private final class Run {
+        final List<TopLevelRequirement> requirements;
+        final Map<Key, Node> nodes = new HashMap<>();
+        final Map<String, AssessedEnvironment> byId = new HashMap<>();
+        final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+        /** Reads (and the late environments) asked for whose answer has not been handled yet. */
+        int outstanding;
+        final Map<String, ProjectResult> pages = new HashMap<>();
+        final Map<String, List<Node>> waitingForPage = new HashMap<>();
+        final Map<URI, Object> metadata = new HashMap<>();
+        final Map<URI, List<Node>> waitingForMetadata = new HashMap<>();
+        final Map<String, ProjectFiles> parsed = new HashMap<>();
+        final Map<String, EnvironmentFiles> views = new HashMap<>();
+        final Map<Key, Integer> depths = new HashMap<>();
+        List<AssessedEnvironment> lateEnvironments = List.of();
+        long lateAfter;
+        int decisions;
+        long decideCpu;
+        int depth;
+
+        final Map<String, Set<String>> hashes;
+
+        Run(List<TopLevelRequirement> requirements) {
+            this.requirements = requirements;
+            this.hashes = requirementHashes(requirements);
+        }
+
+        void drain() {
+            while (outstanding > 0) {
+                Runnable event;
+                try {
+                    event = inbox.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while assessing", e);
+                }
+                event.run();
             }
         }
-        return Set.of();
+
+        /** The top-level requirements that go through the index, in {@code environment}. */
+        void addEnvironment(AssessedEnvironment environment) {
+            byId.put(environment.id(), environment);
+            if (!environment.available()) {
+                return;
+            }
+            for (TopLevelRequirement top : requirements) {
+                Requirement requirement = top.requirement();
+                if (requirement == null || requirement.url().isPresent() || !appliesQuietly(requirement, environment)) {
+                    continue;
+                }
+                Key key = key(environment, requirement);
+                if (!nodes.containsKey(key)) {
+                    add(new Node(key, requirement.toString()), 1);
+                }
+            }
+        }
+
+        void add(Node node, int level) {
+            nodes.put(node.key, node);
+            depths.put(node.key, level);
+            depth = Math.max(depth, level);
+            String project = node.key.project();
+            ProjectResult page = pages.get(project);
+            if (page != null) {
+                decided(node, page);
+                return;
+            }
+            List<Node> waiting = waitingForPage.get(project);
+            if (waiting != null) {
+                waiting.add(node);
+                return;
+            }
+            waitingForPage.put(project, new ArrayList<>(List.of(node)));
+            outstanding++;
+            executor.execute(() -> {
+                ProjectResult result;
+                try {
+                    result = index.fetchProject(project);
+                } catch (RuntimeException e) {
+                    result = new ProjectResult.Failed(index.location(), "unexpected error fetching " + project + ": " + e);
+                }
+                ProjectResult arrived = result;
+                inbox.add(() -> pageArrived(project, arrived));
+            });
+        }
+
+        void pageArrived(String project, ProjectResult page) {
+            outstanding--;
+            pages.put(project, page);
+            for (Node node : waitingForPage.remove(project)) {
+                decided(node, page);
+            }
+        }
+
+        void decided(Node node, ProjectResult page) {
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            decide(node, page, byId.get(node.key.environment()),
+                    hashes.getOrDefault(hashKey(node.key.project(), node.key.specifier()), Set.of()), parsed, views);
+            decideCpu += java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
+            decisions++;
+            if (options.transitive()) {
+                follow(node);
+            }
+        }
+
+        /** Asks for the metadata of the node's chosen wheel, if any. */
+        void follow(Node node) {
+            if (node.chosenFile == null) {
+                return;
+            }
+            IndexFile file = node.chosenFile;
+            URI url = file.url();
+            Object read = metadata.get(url);
+            if (read != null) {
+                metadataFor(node, read);
+                return;
+            }
+            List<Node> waiting = waitingForMetadata.get(url);
+            if (waiting != null) {
+                waiting.add(node);
+                return;
+            }
+            waitingForMetadata.put(url, new ArrayList<>(List.of(node)));
+            outstanding++;
+            executor.execute(() -> {
+                Object result;
+                try {
+                    result = metadata(file);
+                } catch (RuntimeException e) {
+                    result = e;
+                }
+                Object arrived = result;
+                inbox.add(() -> metadataArrived(url, arrived));
+            });
+        }
+
+        void metadataArrived(URI url, Object read) {
+            outstanding--;
+            metadata.put(url, read);
+            for (Node node : waitingForMetadata.remove(url)) {
+                metadataFor(node, read);
+            }
+        }
+
+        /**
+         * A wheel whose metadata's {@code Requires-Python} excludes its environment is replaced by the next
+         * choice, whose metadata is then read in turn.
+         */
+        void metadataFor(Node node, Object read) {
+            if (read instanceof Exception e) {
+                node.status = Status.ERROR;
+                node.reason = "could not read the metadata of " + node.wheel + ": " + e.getMessage();
+                return;
+            }
+            AssessedEnvironment environment = byId.get(node.key.environment());
+            if (!metadataAdmits(node, (CoreMetadata) read, environment)) {
+                select(node, environment);
+                follow(node);
+                return;
+            }
+            node.projectUrls = ((CoreMetadata) read).projectUrls();
+            List<Node> children = new ArrayList<>();
+            addDependencies(node, (CoreMetadata) read, environment, nodes, children);
+            int level = depths.get(node.key) + 1;
+            for (Node child : children) {
+                if (!nodes.containsKey(child.key)) { // deciding an earlier child may have reached it already
+                    add(child, level);
+                }
+            }
+        }
+    }
+
+    /** The hashes of the first top-level requirement of each project and specifier ({@code --hash}), by {@link #hashKey}. */
+    private static Map<String, Set<String>> requirementHashes(List<TopLevelRequirement> requirements) {
+        Map<String, Set<String>> hashes = new HashMap<>();
+        for (TopLevelRequirement top : requirements) {
+            if (top.requirement() != null) {
+                hashes.putIfAbsent(hashKey(top.requirement().normalizedName(), top.requirement().specifier().toString()),
+                        top.hashes());
+            }
+        }
+        return hashes;
+    }
+
+    private static String hashKey(String project, String specifier) {
+        return project + '\u0000' + specifier;
     }
 
     private Key key(AssessedEnvironment environment, Requirement requirement) {
@@ -272,47 +456,6 @@ public final class Assessor {
         return false;
     }
 
-    /**
-     * Reads the metadata of every chosen wheel of a wave in parallel (each file once per run: {@code reads}
-     * keeps the reads of earlier waves) and returns the new nodes. A wheel whose metadata's
-     * {@code Requires-Python} excludes its environment is replaced by the next choice, whose metadata is
-     * read in the next round.
-     */
-    private List<Node> expand(List<Node> wave, Map<Key, Node> nodes, Map<String, AssessedEnvironment> environments,
-            Map<URI, CompletableFuture<Object>> reads) {
-        List<Node> next = new ArrayList<>();
-        List<Node> round = wave;
-        while (!round.isEmpty()) {
-            for (Node node : round) {
-                if (node.chosenFile != null) {
-                    reads.computeIfAbsent(node.chosenFile.url(), url -> readAsync(node.chosenFile));
-                }
-            }
-            List<Node> again = new ArrayList<>();
-            for (Node node : round) {
-                if (node.chosenFile == null) {
-                    continue;
-                }
-                Object read = reads.get(node.chosenFile.url()).join();
-                if (read instanceof Exception e) {
-                    node.status = Status.ERROR;
-                    node.reason = "could not read the metadata of " + node.wheel + ": " + e.getMessage();
-                    continue;
-                }
-                AssessedEnvironment environment = environments.get(node.key.environment());
-                if (!metadataAdmits(node, (CoreMetadata) read, environment)) {
-                    select(node, environment);
-                    again.add(node);
-                    continue;
-                }
-                node.projectUrls = ((CoreMetadata) read).projectUrls();
-                addDependencies(node, (CoreMetadata) read, environment, nodes, next);
-            }
-            round = again;
-        }
-        return next;
-    }
-
     private void addDependencies(Node node, CoreMetadata core, AssessedEnvironment environment, Map<Key, Node> nodes,
             List<Node> next) {
         for (String requiresDist : core.requiresDist()) {
@@ -333,22 +476,19 @@ public final class Assessor {
             }
             Key key = key(environment, dependency);
             node.edges.add(new Edge(requiresDist, key));
-            if (!nodes.containsKey(key)) {
-                Node child = new Node(key, dependency.toString());
-                nodes.put(key, child);
-                next.add(child);
+            if (!nodes.containsKey(key) && next.stream().noneMatch(n -> n.key.equals(key))) {
+                next.add(new Node(key, dependency.toString()));
             }
         }
     }
 
-    private CompletableFuture<Object> readAsync(IndexFile file) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return metadata.read(file);
-            } catch (Exception e) {
-                return e;
-            }
-        }, executor);
+    /** The file's core metadata, or the exception reading it failed with. */
+    private Object metadata(IndexFile file) {
+        try {
+            return metadata.read(file);
+        } catch (Exception e) {
+            return e;
+        }
     }
 
     private static boolean appliesQuietly(Requirement requirement, AssessedEnvironment environment) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,6 +123,48 @@ class AssessorTest {
         assertEquals(Status.WHEEL, onMac.status());
         assertNull(onMac.reason());
         assertEquals("core-0.5-cp312-cp312-macosx_11_0_arm64.whl", onMac.dependencies().get(1).wheel());
+    }
+
+    @Test
+    void environmentsThatJoinLateAreAssessedLikeTheOthersAndListedFirst() throws Exception {
+        TestIndex index = new TestIndex();
+        index.wheel("app", "1.0", "app-1.0-py3-none-any.whl", null, List.of("lib"));
+        index.wheel("lib", "2.0", "lib-2.0-cp312-cp312-macosx_11_0_arm64.whl");
+        index.wheel("lib", "2.0", "lib-2.0-cp312-cp312-manylinux_2_17_x86_64.whl");
+        Assessor assessor = assessor(index, AssessmentOptions.defaults());
+        CompletableFuture<List<AssessedEnvironment>> later = new CompletableFuture<>();
+        // the late environment arrives only once the other's whole closure has been read: nothing waited for it
+        AtomicInteger readsBeforeJoining = new AtomicInteger();
+        CompletableFuture.runAsync(() -> {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (metadataReads.get() < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            readsBeforeJoining.set(metadataReads.get());
+            later.complete(List.of(LINUX));
+        });
+        List<EnvironmentResult> results = assessor.assess(List.of(top("app")), later, List.of(MAC));
+        assertEquals(2, readsBeforeJoining.get(), "the early environment's closure was not read before the late one joined");
+
+        assertEquals(List.of(LINUX.id(), MAC.id()), results.stream().map(r -> r.environment().id()).toList());
+        assertEquals("lib-2.0-cp312-cp312-manylinux_2_17_x86_64.whl", only(results, LINUX.id(), "app")
+                .dependencies().get(0).wheel());
+        assertEquals("lib-2.0-cp312-cp312-macosx_11_0_arm64.whl", only(results, MAC.id(), "app")
+                .dependencies().get(0).wheel());
+        assertEquals(Map.of("app", 1, "lib", 1), Map.of("app", pageFetches.get("app").get(), "lib",
+                pageFetches.get("lib").get()));
+        assertEquals(3, metadataReads.get()); // app once for both, lib's two wheels
+    }
+
+    @Test
+    void aFailureOfTheLateEnvironmentsIsThrownAsItIs() {
+        TestIndex index = new TestIndex();
+        index.wheel("app", "1.0", "app-1.0-py3-none-any.whl");
+        IllegalStateException failure = new IllegalStateException("probing failed");
+        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> assessor(index, AssessmentOptions.defaults()).assess(List.of(top("app")),
+                        CompletableFuture.failedFuture(failure), List.of(MAC)));
+        assertTrue(thrown == failure, String.valueOf(thrown));
     }
 
     @Test
