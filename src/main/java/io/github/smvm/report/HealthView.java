@@ -127,6 +127,9 @@ record HealthView(
                 row.cells().putIfAbsent(id, cell);
                 Map<String, Culprit> rowCulprits = culprits.computeIfAbsent(key, k -> new LinkedHashMap<>());
                 for (JsonNode dependency : array(pkg, "dependencies")) {
+                    if (!dependencyProblem(dependency)) {
+                        continue; // most are fine: no cell is made for them
+                    }
                     Cell dep = cell(dependency);
                     if (dep.name() != null && dep.problem()) {
                         rowCulprits.computeIfAbsent(dep.name(),
@@ -152,10 +155,9 @@ record HealthView(
                     continue;
                 }
                 for (JsonNode dependency : array(pkg, "dependencies")) {
-                    Cell dep = cell(dependency);
-                    Culprit culprit = rowCulprits.get(dep.name());
+                    Culprit culprit = rowCulprits.get(text(dependency, "name"));
                     if (culprit != null) {
-                        culprit.cells().putIfAbsent(id, dep);
+                        culprit.cells().putIfAbsent(id, cell(dependency));
                     }
                 }
             }
@@ -177,6 +179,13 @@ record HealthView(
                 report.path("packages_checked").asInt(0), report.path("packages_available").asInt(0),
                 report.path("packages_failed").asInt(0), text(report, "fallback_reason"), recommendations,
                 environments, rowList);
+    }
+
+    /** {@code cell(dependency).problem()}, without making the cell. */
+    private static boolean dependencyProblem(JsonNode dependency) {
+        String status = text(dependency, "status");
+        return status == null || !AVAILABLE.contains(status) && !"skipped".equals(status)
+                && !dependency.path("ignored").asBoolean(false);
     }
 
     private static Cell cell(JsonNode pkg) {

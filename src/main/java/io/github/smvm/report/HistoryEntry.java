@@ -40,7 +40,10 @@ public record HistoryEntry(String timestamp, String status, String selected, Str
 
     /** The entry for the run a {@code wheel-health.json} tree describes. */
     public static HistoryEntry of(JsonNode report) {
-        HealthView view = HealthView.of(report);
+        return of(HealthView.of(report));
+    }
+
+    static HistoryEntry of(HealthView view) {
         List<EnvironmentPoint> points = new ArrayList<>();
         for (HealthView.Env env : view.environments()) {
             points.add(new EnvironmentPoint(env.id(), env.assessed() ? env.ratio() : null, env.packages(),

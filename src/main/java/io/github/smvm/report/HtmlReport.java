@@ -118,7 +118,10 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(JsonNode report, List<HistoryEntry> history) {
-        HealthView view = HealthView.of(report);
+        return render(HealthView.of(report), history);
+    }
+
+    static String render(HealthView view, List<HistoryEntry> history) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; ")

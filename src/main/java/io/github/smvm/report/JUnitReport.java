@@ -23,7 +23,10 @@ public final class JUnitReport {
     private JUnitReport() {}
 
     public static String render(JsonNode report) {
-        HealthView view = HealthView.of(report);
+        return render(HealthView.of(report));
+    }
+
+    static String render(HealthView view) {
         StringBuilder suites = new StringBuilder();
         int tests = 0;
         int failures = 0;

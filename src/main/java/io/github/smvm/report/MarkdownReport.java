@@ -29,7 +29,10 @@ public final class MarkdownReport {
     private MarkdownReport() {}
 
     public static String render(JsonNode report, List<HistoryEntry> history) {
-        HealthView view = HealthView.of(report);
+        return render(HealthView.of(report), history);
+    }
+
+    static String render(HealthView view, List<HistoryEntry> history) {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(icon(view.status())).append(" Wheel health: `").append(code(view.status())).append("`\n\n");
         md.append(outcome(view)).append("\n\n");

@@ -67,7 +67,9 @@ public final class WheelHealthOutputs {
      */
     public static Written write(Path outputDirectory, JsonNode report, Options options) throws IOException {
         List<String> warnings = new ArrayList<>();
-        HistoryEntry entry = HistoryEntry.of(report);
+        // one view of the document for the history and every format
+        HealthView view = HealthView.of(report);
+        HistoryEntry entry = HistoryEntry.of(view);
         List<HistoryEntry> history = List.of(entry);
         if (options.historyFile() != null) {
             HealthHistory file = new HealthHistory(options.historyFile());
@@ -82,7 +84,7 @@ public final class WheelHealthOutputs {
                         + "; the trend shows this run only");
             }
         }
-        // the reports are rendered in parallel (each from the same read-only document), then written in order
+        // the reports are rendered in parallel (each from the same read-only view), then written in order
         List<ReportFormat> chosen = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
             if (format != ReportFormat.JSON && options.formats().contains(format)) {
@@ -100,7 +102,7 @@ public final class WheelHealthOutputs {
         try {
             Map<ReportFormat, CompletableFuture<String>> rendering = new EnumMap<>(ReportFormat.class);
             for (ReportFormat format : chosen) {
-                rendering.put(format, CompletableFuture.supplyAsync(() -> render(format, report, trend), pool));
+                rendering.put(format, CompletableFuture.supplyAsync(() -> render(format, view, trend), pool));
             }
             rendering.forEach((format, text) -> texts.put(format, text.join()));
         } catch (CompletionException e) {
@@ -134,11 +136,11 @@ public final class WheelHealthOutputs {
         return new Written(files, history.size(), appended, warnings);
     }
 
-    private static String render(ReportFormat format, JsonNode report, List<HistoryEntry> history) {
+    private static String render(ReportFormat format, HealthView view, List<HistoryEntry> history) {
         return switch (format) {
-            case HTML -> HtmlReport.render(report, history);
-            case MD -> MarkdownReport.render(report, history);
-            case JUNIT -> JUnitReport.render(report);
+            case HTML -> HtmlReport.render(view, history);
+            case MD -> MarkdownReport.render(view, history);
+            case JUNIT -> JUnitReport.render(view);
             case JSON -> throw new IllegalStateException("written by the caller");
         };
     }
