@@ -1,18 +1,16 @@
 package io.github.smvm.index;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** PEP 503 name normalisation. */
 final class Names {
 
-    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
 
     private Names() {
     }
 
     static String normalise(String name) {
-        return SEPARATORS.matcher(name.strip()).replaceAll("-").toLowerCase(Locale.ROOT);
+        return io.github.smvm.pep508.Names.normalize(name.strip());
     }
 
     /**

@@ -295,10 +295,46 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         result.notes().forEach(getLog()::info);
         ObjectNode document = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(),
                 policySettings().ignore(), Instant.now(), result.sources(), result.indexSources());
-        write(file, document);
+        // the document is written while the listener renders the other reports from it (both only read it)
+        java.util.concurrent.FutureTask<Void> json = new java.util.concurrent.FutureTask<>(() -> {
+            WheelHealthReport.write(file.toPath(), document);
+            return null;
+        });
+        Thread writer = new Thread(json, "smvm-json");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            listener.written(document);
+        } catch (MojoExecutionException | RuntimeException e) {
+            try {
+                joinWrite(file, json);
+            } catch (MojoExecutionException other) {
+                e.addSuppressed(other);
+            }
+            throw e;
+        }
+        joinWrite(file, json);
         getLog().info("Wrote " + file);
-        listener.written(document);
         return result;
+    }
+
+    private void joinWrite(File file, java.util.concurrent.Future<Void> json) throws MojoExecutionException {
+        try {
+            json.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while writing " + file, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw cannotWrite(file, io);
+            }
+            throw new MojoExecutionException("Cannot write " + file + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static MojoExecutionException cannotWrite(File file, IOException e) {
+        return new MojoExecutionException("Cannot write " + file + " (<outputDirectory>, "
+                + PropertyNames.OUTPUT_DIRECTORY + "): " + e.getMessage(), e);
     }
 
     /** {@code wheel-health.json} in the output directory. */
@@ -318,8 +354,7 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         try {
             WheelHealthReport.write(file.toPath(), document);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + file + " (<outputDirectory>, "
-                    + PropertyNames.OUTPUT_DIRECTORY + "): " + e.getMessage(), e);
+            throw cannotWrite(file, e);
         }
     }
 

@@ -20,7 +20,25 @@ public final class Names {
      */
     public static String normalize(String name) {
         Objects.requireNonNull(name, "name");
-        return SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
+        return isSimple(name) ? name : SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether normalising leaves {@code name} as it is: lower-case ASCII letters, digits and single
+     * {@code -}s only (most names on pages and in metadata are); checked without a regex, since names are
+     * normalised for every file of every page.
+     */
+    private static boolean isSimple(String name) {
+        char previous = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && previous != '-');
+            if (!plain) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /**
