@@ -75,15 +75,32 @@ public final class FallbackRun {
             throw e;
         }
         VenvSync.Result result;
+        String[] event = new String[1];
         try {
+            // the records are written before the environment's lock is released: a concurrent build for the
+            // same environment cannot write its records in between, or before, ours
             result = sync.sync(new VenvSync.Request(options.venv(), Path.of(decision.interpreter().executable()),
                     decision.interpreter().version(), inputsDigest, pip, options.verifyImports(),
-                    options.keepBackups(), options.lockFile(), options.timeouts()), waiting);
+                    options.keepBackups(), options.lockFile(), options.timeouts()), waiting, done -> {
+                        try {
+                            event[0] = record(assessment, decision, done, options, start);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
         } catch (VenvException e) {
             records.append(entry(assessment, FallbackDecision.FALLBACK_FAILED, decision.reason(), start, null,
                     decision.interpreter().version(), null, e.step().id() + ": " + e.getMessage()));
             throw e;
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
+        return new Outcome(decision, result, event[0]);
+    }
+
+    /** Writes {@code .smvm_config} and the log line of a successful sync; returns the event logged. */
+    private String record(AssessmentSummary assessment, FallbackDecision decision, VenvSync.Result result,
+            Options options, long start) throws IOException {
         String event = result.upToDate() ? FallbackDecision.UP_TO_DATE : decision.event();
         boolean onFallback = decision.role().equals("fallback");
         String since = onFallback ? (result.upToDate() ? previousFallbackTimestamp() : null) : null;
@@ -99,7 +116,7 @@ public final class FallbackRun {
         records.append(entry(assessment, event, decision.reason(), start,
                 result.backup() == null ? null : result.backup().toString(), result.pythonVersion(),
                 result.packages().size(), null));
-        return new Outcome(decision, result, event);
+        return event;
     }
 
     private String previousFallbackTimestamp() throws IOException {

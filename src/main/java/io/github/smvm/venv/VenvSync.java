@@ -135,6 +135,22 @@ public final class VenvSync {
      * @throws VenvException naming the failed step; the previous environment is in place
      */
     public Result sync(Request request, java.util.function.Consumer<String> waiting) {
+        return sync(request, waiting, result -> { });
+    }
+
+    /** What a caller does with the result while the environment's lock is still held. */
+    @FunctionalInterface
+    public interface WhileLocked {
+        /** @throws java.io.UncheckedIOException when a record cannot be written; the environment stays as built */
+        void accept(Result result);
+    }
+
+    /**
+     * {@link #sync(Request, java.util.function.Consumer)}, then {@code whileLocked} with the result before the
+     * lock is released, so that what the caller records about this environment (its configuration, its log)
+     * cannot be overtaken by another build's records for the same environment.
+     */
+    public Result sync(Request request, java.util.function.Consumer<String> waiting, WhileLocked whileLocked) {
         long start = System.nanoTime();
         try (VenvLock lock = VenvLock.acquire(request.venv(), request.timeouts().lock(), waiting)) {
             listener.stage(Stage.LOCKED, lock.file().toString());
@@ -144,8 +160,10 @@ public final class VenvSync {
             if (current != null) {
                 listener.stage(Stage.UP_TO_DATE, request.venv().toString());
                 writeLockFileIfMissing(request.lockFile(), current);
-                return new Result(true, layout.python(request.venv()), request.pythonVersion(), current, null,
+                Result result = new Result(true, layout.python(request.venv()), request.pythonVersion(), current, null,
                         elapsed(start), recovered);
+                whileLocked.accept(result);
+                return result;
             }
             // the process id keeps a run apart from the orphans of a run killed in the same second
             Path incoming = sibling(request.venv(), ".smvm-new-" + STAMP.format(clock.instant()) + "-"
@@ -169,9 +187,11 @@ public final class VenvSync {
                         + request.lockFile() + " cannot be written: " + e.getMessage(), null, e);
             }
             listener.stage(Stage.DONE, request.venv().toString());
-            return new Result(false, layout.python(request.venv()), request.pythonVersion(), frozen,
+            Result result = new Result(false, layout.python(request.venv()), request.pythonVersion(), frozen,
                     backup != null && Files.exists(backup, LinkOption.NOFOLLOW_LINKS) ? backup : null, elapsed(start),
                     recovered);
+            whileLocked.accept(result);
+            return result;
         }
     }
 

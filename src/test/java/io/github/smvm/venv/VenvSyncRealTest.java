@@ -96,6 +96,17 @@ class VenvSyncRealTest {
         return TreeDigest.of(root);
     }
 
+    /** "locked" when another thread cannot take the environment's lock within 200 ms, else "free". */
+    private static String lockedElsewhere(Path venv) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (VenvLock lock = VenvLock.acquire(venv, java.time.Duration.ofMillis(200), message -> { })) {
+                return "free";
+            } catch (VenvException e) {
+                return e.step() == VenvException.Step.LOCK ? "locked" : e.toString();
+            }
+        }).join();
+    }
+
     @Test
     void buildsVerifiesAndSwapsThenKnowsItIsUpToDateThenRebuildsOnChange() throws Exception {
         Path venv = temp.resolve("my 'project' dir").resolve(".venv");
@@ -103,7 +114,10 @@ class VenvSyncRealTest {
         Path reqs = requirements("requirements.txt", "demo==1.0", "scikit-thing");
         List<String> stages = new CopyOnWriteArrayList<>();
 
-        VenvSync.Result built = sync(stages).sync(request(venv, reqs, "inputs-1", 3), message -> { });
+        List<String> whileLocked = new CopyOnWriteArrayList<>();
+        VenvSync.Result built = sync(stages).sync(request(venv, reqs, "inputs-1", 3), message -> { },
+                result -> whileLocked.add(lockedElsewhere(venv) + " " + result.upToDate()));
+        assertEquals(List.of("locked false"), whileLocked);
         assertFalse(built.upToDate());
         assertNull(built.backup());
         assertEquals(List.of("demo==1.0", "scikit-thing==1.0"), built.packages());
@@ -118,7 +132,10 @@ class VenvSyncRealTest {
 
         String before = snapshot(venv);
         stages.clear();
-        VenvSync.Result again = sync(stages).sync(request(venv, reqs, "inputs-1", 3), message -> { });
+        VenvSync.Result again = sync(stages).sync(request(venv, reqs, "inputs-1", 3), message -> { },
+                result -> whileLocked.add(lockedElsewhere(venv) + " " + result.upToDate()));
+        assertEquals(List.of("locked false", "locked true"), whileLocked);
+        assertEquals("free", lockedElsewhere(venv), "the lock is released after the caller's work");
         assertTrue(again.upToDate());
         assertEquals(List.of("LOCKED", "RECOVERED", "UP_TO_DATE"), stages);
         assertEquals(before, snapshot(venv));
