@@ -239,7 +239,7 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
     /** Runs the assessment, mapping every input and configuration problem to a message naming its source. */
     AssessmentRun.Result assess() throws MojoExecutionException {
         try (Prober prober = new Prober(probeTimeout())) {
-            return assess(new Discovery(DefaultDiscoveryContext.system(), new CachingProbe(prober), 2,
+            return assess(new Discovery(DefaultDiscoveryContext.system(), new CachingProbe(prober, probeMemory()), 2,
                     getLog()::debug));
         }
     }

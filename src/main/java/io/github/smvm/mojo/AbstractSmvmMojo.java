@@ -1,8 +1,13 @@
 package io.github.smvm.mojo;
 
 import io.github.smvm.probe.InterpreterRequest;
+import io.github.smvm.probe.ProbeMemory;
 import java.io.File;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -39,9 +44,25 @@ public abstract class AbstractSmvmMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/smvm")
     File outputDirectory;
 
+    /** The build: its goals and modules share their interpreter probes. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    /** Each build's probe answers, by the build's request (shared by the session copies a {@code -T} reactor makes). */
+    private static final Map<Object, ProbeMemory> PROBES = Collections.synchronizedMap(new WeakHashMap<>());
+
     /** The running Maven: its version is checked against {@link MavenVersionRequirement#MINIMUM}. */
     @Component
     RuntimeInformation runtimeInformation;
+
+    /**
+     * The interpreter probe answers of this build, shared by every goal and module of it (an interpreter
+     * whose file changes is probed again); fresh ones outside a build.
+     */
+    ProbeMemory probeMemory() {
+        Object build = session == null ? null : session.getRequest();
+        return build == null ? new ProbeMemory() : PROBES.computeIfAbsent(build, key -> new ProbeMemory());
+    }
 
     /** The goal's name without prefix, e.g. {@code interpreters}. */
     abstract String goal();

@@ -56,7 +56,7 @@ public class InterpretersMojo extends AbstractSmvmMojo {
         InterpreterSurvey survey;
         try (Prober prober = new Prober(probeTimeout())) {
             Discovery discovery = new Discovery(DefaultDiscoveryContext.system(),
-                    new CachingProbe(prober), 2, getLog()::debug);
+                    new CachingProbe(prober, probeMemory()), 2, getLog()::debug);
             survey = InterpreterSurvey.run(discovery, requests);
         }
         print(survey);

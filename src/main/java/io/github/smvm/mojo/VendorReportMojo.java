@@ -100,7 +100,7 @@ public class VendorReportMojo extends AbstractAssessmentMojo {
 
         VendorReport report;
         try (Prober prober = new Prober(probeTimeout())) {
-            Discovery discovery = new Discovery(DefaultDiscoveryContext.system(), new CachingProbe(prober), 2,
+            Discovery discovery = new Discovery(DefaultDiscoveryContext.system(), new CachingProbe(prober, probeMemory()), 2,
                     getLog()::debug);
             JsonNode health;
             String origin;

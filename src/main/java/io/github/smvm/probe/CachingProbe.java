@@ -1,36 +1,32 @@
 package io.github.smvm.probe;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Probes each path once for the lifetime of this object and remembers the answer, success or failure,
- * so that several requests in one build do not run the same interpreter again. Keep one per build,
- * never in a static field: an interpreter may be upgraded between builds.
+ * Probes each path once and gives the answer, success or failure, again, so that several requests do
+ * not run the same interpreter again. The answers live in a {@link ProbeMemory}: one of its own, or
+ * one shared by every goal of a build; an interpreter whose file changed is probed again.
  */
 public final class CachingProbe implements InterpreterProbe {
 
-    private record Outcome(InterpreterInfo info, ProbeException failure) {
+    private final InterpreterProbe delegate;
+    private final ProbeMemory memory;
+
+    /** Remembers for the lifetime of this object only. */
+    public CachingProbe(InterpreterProbe delegate) {
+        this(delegate, new ProbeMemory());
     }
 
-    private final InterpreterProbe delegate;
-    private final Map<Path, Outcome> outcomes = new ConcurrentHashMap<>();
-
-    public CachingProbe(InterpreterProbe delegate) {
+    /** Remembers in {@code memory}, which others (later goals of the same build) may share. */
+    public CachingProbe(InterpreterProbe delegate, ProbeMemory memory) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.memory = Objects.requireNonNull(memory, "memory");
     }
 
     @Override
     public InterpreterInfo probe(Path path) throws ProbeException {
-        Outcome outcome = outcomes.computeIfAbsent(path.toAbsolutePath().normalize(), key -> {
-            try {
-                return new Outcome(delegate.probe(path), null);
-            } catch (ProbeException e) {
-                return new Outcome(null, e);
-            }
-        });
+        ProbeMemory.Outcome outcome = memory.outcome(path, () -> delegate.probe(path));
         if (outcome.failure() != null) {
             throw outcome.failure();
         }

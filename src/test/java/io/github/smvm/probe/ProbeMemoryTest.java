@@ -1,0 +1,114 @@
+package io.github.smvm.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One build's probe answers, shared by its goals and modules. */
+class ProbeMemoryTest {
+
+    @TempDir
+    Path tmp;
+
+    private final AtomicInteger probes = new AtomicInteger();
+
+    private InterpreterProbe counting(PythonVersion version) {
+        return path -> {
+            probes.incrementAndGet();
+            return FakeInfo.of(path, path, version);
+        };
+    }
+
+    private Path interpreter(String name) throws Exception {
+        Path path = tmp.resolve(name);
+        Files.writeString(path, "#!/bin/sh\nexit 0\n");
+        return path;
+    }
+
+    @Test
+    void goalsSharingTheMemoryProbeAnInterpreterOnce() throws Exception {
+        Path python = interpreter("python3.12");
+        ProbeMemory build = new ProbeMemory();
+        InterpreterInfo first = new CachingProbe(counting(PythonVersion.of(3, 12, 1)), build).probe(python);
+        InterpreterInfo second = new CachingProbe(counting(PythonVersion.of(3, 12, 1)), build)
+                .probe(tmp.resolve("./python3.12"));
+        assertSame(first, second);
+        assertEquals(1, probes.get());
+        new CachingProbe(counting(PythonVersion.of(3, 12, 1))).probe(python); // a memory of its own
+        assertEquals(2, probes.get());
+    }
+
+    @Test
+    void anInterpreterWhoseFileChangedIsProbedAgain() throws Exception {
+        Path python = interpreter("python3");
+        ProbeMemory build = new ProbeMemory();
+        assertEquals(PythonVersion.of(3, 11, 7),
+                new CachingProbe(counting(PythonVersion.of(3, 11, 7)), build).probe(python).version());
+        Files.setLastModifiedTime(python, FileTime.fromMillis(Files.getLastModifiedTime(python).toMillis() + 5000));
+        assertEquals(PythonVersion.of(3, 11, 9),
+                new CachingProbe(counting(PythonVersion.of(3, 11, 9)), build).probe(python).version());
+        FileTime before = Files.getLastModifiedTime(python);
+        Files.writeString(python, "#!/bin/sh\n# a longer file, same time\nexit 0\n");
+        Files.setLastModifiedTime(python, before);
+        new CachingProbe(counting(PythonVersion.of(3, 11, 9)), build).probe(python);
+        assertEquals(3, probes.get());
+    }
+
+    @Test
+    void aFailureIsRememberedLikeAnAnswer() throws Exception {
+        Path shim = interpreter("python3.13");
+        ProbeMemory build = new ProbeMemory();
+        InterpreterProbe failing = path -> {
+            probes.incrementAndGet();
+            throw new ProbeException.ExitedNonZero(path, 127, "pyenv: python3.13: command not found\n", null);
+        };
+        ProbeException first = assertThrows(ProbeException.class, () -> new CachingProbe(failing, build).probe(shim));
+        ProbeException again = assertThrows(ProbeException.class, () -> new CachingProbe(failing, build).probe(shim));
+        assertSame(first, again);
+        assertEquals(1, probes.get());
+    }
+
+    @Test
+    void modulesProbingAtTheSameTimeWaitForOneProbe() throws Exception {
+        Path python = interpreter("python3.12");
+        ProbeMemory build = new ProbeMemory();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InterpreterProbe slow = path -> {
+            probes.incrementAndGet();
+            inside.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeInfo.of(path, path, PythonVersion.of(3, 12, 1));
+        };
+        CompletableFuture<InterpreterInfo> a = CompletableFuture.supplyAsync(() -> probe(slow, build, python));
+        inside.await(10, TimeUnit.SECONDS);
+        CompletableFuture<InterpreterInfo> b = CompletableFuture.supplyAsync(() -> probe(slow, build, python));
+        Thread.sleep(100); // b is waiting for a's answer, not probing itself
+        release.countDown();
+        assertEquals(List.of(a.get(10, TimeUnit.SECONDS)), List.of(b.get(10, TimeUnit.SECONDS)));
+        assertEquals(1, probes.get());
+    }
+
+    private static InterpreterInfo probe(InterpreterProbe probe, ProbeMemory memory, Path path) {
+        try {
+            return new CachingProbe(probe, memory).probe(path);
+        } catch (ProbeException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
