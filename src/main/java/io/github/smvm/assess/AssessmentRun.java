@@ -139,12 +139,13 @@ public final class AssessmentRun {
      */
     public static Result run(Config config, PolicySettings policy, Discovery discovery,
             Map<String, String> environmentVariables, Consumer<String> progress) {
-        if (!config.network().offline()) {
-            // the JVM's default TLS context (CA certificates, providers) takes a few hundred milliseconds to set
-            // up; the HTTP client needs it, so it is made while the requirements are read
-            Thread tls = new Thread(AssessmentRun::prepareTls, "smvm-tls-setup");
-            tls.setDaemon(true);
-            tls.start();
+        // the JVM's default TLS context (CA certificates, providers) takes a few hundred milliseconds of CPU to
+        // set up; when an https source is configured it is made while the requirements are read, else not at all
+        boolean tls = !config.network().offline() && (config.noIndex() ? anyHttps(config.findLinks())
+                : config.indexUrl() == null || anyHttps(List.of(config.indexUrl())) || anyHttps(config.extraIndexUrls())
+                        || anyHttps(config.findLinks()));
+        if (tls) {
+            prepareTlsInBackground();
         }
         List<AssessedEnvironment> targets = new ArrayList<>();
         for (String target : config.targets()) {
@@ -161,6 +162,11 @@ public final class AssessmentRun {
         }
         RequirementsLoader.Loaded loaded = new RequirementsLoader(environmentVariables).load(config.sources());
         progress.accept("read " + loaded.requirements().size() + " requirements");
+        if (!tls && !config.network().offline() && (anyHttps(loaded.options().extraIndexUrls())
+                || anyHttps(loaded.options().findLinks()) || loaded.options().indexUrl() != null
+                && anyHttps(List.of(loaded.options().indexUrl())))) {
+            prepareTlsInBackground(); // the requirements files name an https source
+        }
 
         // the interpreters are found (probing them runs child processes) while the index is read
         ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
@@ -430,6 +436,16 @@ public final class AssessmentRun {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    private static boolean anyHttps(Collection<String> locations) {
+        return locations.stream().anyMatch(l -> l.strip().regionMatches(true, 0, "https:", 0, 6));
+    }
+
+    private static void prepareTlsInBackground() {
+        Thread thread = new Thread(AssessmentRun::prepareTls, "smvm-tls-setup");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void prepareTls() {
