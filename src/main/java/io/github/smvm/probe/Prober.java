@@ -65,7 +65,10 @@ public final class Prober implements InterpreterProbe, AutoCloseable {
 
     static final String SCRIPT_RESOURCE = "probe.py";
     private static final int OUTPUT_CAP = 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (on the thread that probes), not when a goal creates its prober: Jackson takes a while to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final ProcessRunner runner;
     private final Duration timeout;
@@ -201,7 +204,7 @@ public final class Prober implements InterpreterProbe, AutoCloseable {
             String line = lines[i].strip();
             if (line.startsWith("{") && line.contains("\"smvm_probe\"")) {
                 try {
-                    JsonNode candidate = JSON.readTree(line);
+                    JsonNode candidate = Json.MAPPER.readTree(line);
                     if (candidate != null && candidate.isObject() && candidate.has("smvm_probe")) {
                         node = candidate;
                     }
