@@ -46,7 +46,7 @@ public final class Pep503HtmlParser {
             warnings.add("stopped reading the page: " + page.error() + " (pip fails on this page)");
         }
         URI base = pageUrl;
-        String baseHref = page.baseHref();
+        String baseHref = withoutTabsAndNewlines(page.baseHref());
         if (baseHref != null && !baseHref.isEmpty()) {
             try {
                 base = pageUrl.resolve(Urls.parseLenient(baseHref));
@@ -56,7 +56,7 @@ public final class Pep503HtmlParser {
         }
         List<IndexFile> files = new ArrayList<>();
         for (Map<String, String> a : page.anchors()) {
-            String href = a.get("href");
+            String href = withoutTabsAndNewlines(a.get("href"));
             if (href == null || href.isBlank()) {
                 continue;
             }
@@ -93,6 +93,24 @@ public final class Pep503HtmlParser {
                     coreMetadata, metaHashes));
         }
         return files;
+    }
+
+    /**
+     * Removes tabs, carriage returns and line feeds anywhere in a URL, as pip's {@code urljoin}
+     * ({@code urlsplit}) and the WHATWG URL parser do: an href broken over lines still names the file.
+     */
+    static String withoutTabsAndNewlines(String url) {
+        if (url == null || (url.indexOf('\n') < 0 && url.indexOf('\r') < 0 && url.indexOf('\t') < 0)) {
+            return url;
+        }
+        StringBuilder sb = new StringBuilder(url.length());
+        for (int k = 0; k < url.length(); k++) {
+            char c = url.charAt(k);
+            if (c != '\n' && c != '\r' && c != '\t') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /**
