@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -343,7 +344,7 @@ final class HtmlLinks {
             for (String[] a : attrs) {
                 map.put(a[0], a[1]);
             }
-            anchors.add(java.util.Collections.unmodifiableMap(map));
+            anchors.add(Collections.unmodifiableMap(map));
         } else if (kind == TAG_BASE) {
             if (!baseSet) {
                 for (String[] a : attrs) {

@@ -12,13 +12,19 @@ import java.util.Map;
  * {@code <a href>} is a file; the file name is the last path segment of the resolved URL.
  *
  * <p>Relative links resolve against the first {@code <base href>} (itself resolved against the page
- * URL) or else the page URL. Attributes: {@code data-requires-python} (HTML-unescaped once more
- * after parsing, as pip up to 21.x did; pip 22 and later unescape it once), {@code data-yanked} (present means yanked; its value, if non-empty,
- * is the reason; pip 22 and later, whose html.parser gives a value-less attribute {@code None},
- * do not count {@code data-yanked} without a value), {@code data-core-metadata} falling back to {@code data-dist-info-metadata}
- * ({@code true}, or {@code <hashname>=<hex>}; any other value means "available, no hash", as pip
- * does, with a warning; without a value it counts as absent, as in pip). A {@code <meta name="pypi:repository-version">} with a major version other
- * than 1 is rejected.
+ * URL) or else the page URL; tabs and line breaks in an href are dropped, as pip's urljoin does.
+ * When an attribute repeats, the last value counts (pip's dict of the attributes). Attributes:
+ * <ul>
+ *   <li>{@code data-requires-python}: HTML-unescaped once more after parsing, as pip up to 21.x
+ *       did (pip 22 and later unescape it once);
+ *   <li>{@code data-yanked}: present means yanked (PEP 592); its value, if non-empty, is the reason.
+ *       pip 22 and later, whose html.parser gives an attribute without value as {@code None}, do
+ *       not count a value-less {@code data-yanked};
+ *   <li>{@code data-core-metadata}, falling back to {@code data-dist-info-metadata}: {@code true},
+ *       or {@code <hashname>=<hex>}; any other value means "available, no hash", as pip does, with
+ *       a warning; without a value the attribute counts as absent, as in pip.
+ * </ul>
+ * A {@code <meta name="pypi:repository-version">} with a major version other than 1 is rejected.
  */
 public final class Pep503HtmlParser {
 
