@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -347,7 +349,7 @@ class HtmlParsingMatchesPipTest {
                     Map<String, Object> pipOnly = new TreeMap<>();
                     Map<String, Object> ourOnly = new TreeMap<>();
                     a.forEach((k, v) -> {
-                        if (!java.util.Objects.equals(v, b.get(k))) {
+                        if (!Objects.equals(v, b.get(k))) {
                             pipOnly.put(k, v);
                             ourOnly.put(k, b.get(k));
                         }
@@ -400,7 +402,7 @@ class HtmlParsingMatchesPipTest {
 
     private static Map<String, String> lowerCaseValues(Map<String, String> in) {
         Map<String, String> out = new TreeMap<>();
-        in.forEach((k, v) -> out.put(k, v.toLowerCase(java.util.Locale.ROOT)));
+        in.forEach((k, v) -> out.put(k, v.toLowerCase(Locale.ROOT)));
         return out;
     }
 
