@@ -3,7 +3,6 @@ package io.github.smvm.index;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.Jsoup;
 
 /**
  * Parses a find-links HTML page: every {@code <a href>} is a file, read with the same rules as
@@ -17,7 +16,7 @@ public final class FindLinksHtmlParser {
 
     public static ProjectPage parse(URI pageUrl, String html) {
         List<String> warnings = new ArrayList<>();
-        List<IndexFile> files = Pep503HtmlParser.links(Jsoup.parse(html, ""), pageUrl, warnings);
+        List<IndexFile> files = Pep503HtmlParser.links(HtmlLinks.scan(html), pageUrl, warnings);
         return new ProjectPage("", pageUrl, files, warnings);
     }
 }

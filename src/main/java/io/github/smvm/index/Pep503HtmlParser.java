@@ -3,23 +3,28 @@ package io.github.smvm.index;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
+import java.util.Map;
 
 /**
- * Parses a PEP 503 simple-repository project page (HTML). Lenient like browsers and pip: malformed
- * HTML is read as far as it goes. Every {@code <a href>} is a file; the file name is the last path
- * segment of the resolved URL.
+ * Parses a PEP 503 simple-repository project page (HTML), read as pip reads it: with the rules of
+ * Python's {@code html.parser} ({@link HtmlLinks}); a construct left open at the end of the page
+ * (a tag without {@code >}, an unterminated quote or comment) ends the reading there. Every
+ * {@code <a href>} is a file; the file name is the last path segment of the resolved URL.
  *
  * <p>Relative links resolve against the first {@code <base href>} (itself resolved against the page
- * URL) or else the page URL. Attributes: {@code data-requires-python} (HTML-unescaped once more
- * after parsing, as pip does), {@code data-yanked} (present means yanked; its value, if non-empty,
- * is the reason), {@code data-core-metadata} falling back to {@code data-dist-info-metadata}
- * ({@code true}, or {@code <hashname>=<hex>}; any other value means "available, no hash", as pip
- * does, with a warning). A {@code <meta name="pypi:repository-version">} with a major version other
- * than 1 is rejected.
+ * URL) or else the page URL; tabs and line breaks in an href are dropped, as pip's urljoin does.
+ * When an attribute repeats, the last value counts (pip's dict of the attributes). Attributes:
+ * <ul>
+ *   <li>{@code data-requires-python}: HTML-unescaped once more after parsing, as pip up to 21.x
+ *       did (pip 22 and later unescape it once);
+ *   <li>{@code data-yanked}: present means yanked (PEP 592); its value, if non-empty, is the reason.
+ *       pip 22 and later, whose html.parser gives an attribute without value as {@code None}, do
+ *       not count a value-less {@code data-yanked};
+ *   <li>{@code data-core-metadata}, falling back to {@code data-dist-info-metadata}: {@code true},
+ *       or {@code <hashname>=<hex>}; any other value means "available, no hash", as pip does, with
+ *       a warning; without a value the attribute counts as absent, as in pip.
+ * </ul>
+ * A {@code <meta name="pypi:repository-version">} with a major version other than 1 is rejected.
  */
 public final class Pep503HtmlParser {
 
@@ -33,30 +38,32 @@ public final class Pep503HtmlParser {
 
     /** Parses a page for the given project (the name is normalised). */
     public static ProjectPage parse(String project, URI pageUrl, String html) throws IndexFormatException {
-        Document doc = Jsoup.parse(html, "");
+        HtmlLinks.Page page = HtmlLinks.scan(html);
         List<String> warnings = new ArrayList<>();
-        Element meta = doc.selectFirst("meta[name=pypi:repository-version]");
-        if (meta != null) {
-            ApiVersion.check(meta.attr("content"), "page " + Urls.redactSecrets(pageUrl), warnings);
+        if (page.repositoryVersion() != null) {
+            ApiVersion.check(page.repositoryVersion(), "page " + Urls.redactSecrets(pageUrl), warnings);
         }
-        List<IndexFile> files = links(doc, pageUrl, warnings);
+        List<IndexFile> files = links(page, pageUrl, warnings);
         return new ProjectPage(Names.normalise(project), pageUrl, files, warnings);
     }
 
-    static List<IndexFile> links(Document doc, URI pageUrl, List<String> warnings) {
+    static List<IndexFile> links(HtmlLinks.Page page, URI pageUrl, List<String> warnings) {
+        if (page.error() != null) {
+            warnings.add("stopped reading the page: " + page.error() + " (pip fails on this page)");
+        }
         URI base = pageUrl;
-        Element baseEl = doc.selectFirst("base[href]");
-        if (baseEl != null) {
+        String baseHref = withoutTabsAndNewlines(page.baseHref());
+        if (baseHref != null && !baseHref.isEmpty()) {
             try {
-                base = pageUrl.resolve(Urls.parseLenient(baseEl.attr("href")));
+                base = pageUrl.resolve(Urls.parseLenient(baseHref));
             } catch (IllegalArgumentException e) {
                 warnings.add("ignored unparseable <base href>: " + e.getMessage());
             }
         }
         List<IndexFile> files = new ArrayList<>();
-        for (Element a : doc.select("a[href]")) {
-            String href = a.attr("href");
-            if (href.isBlank()) {
+        for (Map<String, String> a : page.anchors()) {
+            String href = withoutTabsAndNewlines(a.get("href"));
+            if (href == null || href.isBlank()) {
                 continue;
             }
             FileLinks.Resolved r = FileLinks.resolve(base, href, warnings);
@@ -64,24 +71,25 @@ public final class Pep503HtmlParser {
                 continue;
             }
             String requiresPython = null;
-            if (a.hasAttr("data-requires-python")) {
-                String v = unescapeOnceMore(a.attr("data-requires-python")).strip();
+            String rp = a.get("data-requires-python");
+            if (rp != null) {
+                String v = unescapeOnceMore(rp).strip();
                 requiresPython = v.isEmpty() ? null : v;
             }
-            boolean yanked = a.hasAttr("data-yanked");
-            String yankedReason = null;
-            if (yanked && !a.attr("data-yanked").isEmpty()) {
-                yankedReason = a.attr("data-yanked");
-            }
-            String metaAttr = a.hasAttr("data-core-metadata") ? a.attr("data-core-metadata")
-                    : a.hasAttr("data-dist-info-metadata") ? a.attr("data-dist-info-metadata") : null;
+            // PEP 592: the attribute's presence means yanked, with or without a value
+            boolean yanked = a.containsKey("data-yanked");
+            String yankedValue = a.get("data-yanked");
+            String yankedReason = yanked && yankedValue != null && !yankedValue.isEmpty() ? yankedValue : null;
+            // as pip: an attribute without a value counts as absent (html.parser gives None)
+            String metaAttr = a.get("data-core-metadata") != null ? a.get("data-core-metadata")
+                    : a.get("data-dist-info-metadata");
             boolean coreMetadata = metaAttr != null;
-            java.util.Map<String, String> metaHashes = java.util.Map.of();
+            Map<String, String> metaHashes = Map.of();
             if (metaAttr != null && !metaAttr.equals("true")) {
                 int eq = metaAttr.indexOf('=');
-                if (eq > 0) {
+                if (eq >= 0) {
                     metaHashes = FileLinks.supportedHashes(
-                            java.util.Map.of(metaAttr.substring(0, eq), metaAttr.substring(eq + 1)));
+                            Map.of(metaAttr.substring(0, eq), metaAttr.substring(eq + 1)));
                 } else {
                     warnings.add(r.filename() + ": invalid core-metadata attribute value '" + metaAttr
                             + "', treated as available without hash (as pip does)");
@@ -94,11 +102,28 @@ public final class Pep503HtmlParser {
     }
 
     /**
-     * pip's second HTML unescape of {@code data-requires-python}. Text without {@code &} has no entity
-     * and is returned as it is: jsoup's unescaper sets up a 32 KiB reader per call, which on pages of
-     * hundreds of links costs more than the whole rest of the parse.
+     * Removes tabs, carriage returns and line feeds anywhere in a URL, as pip's {@code urljoin}
+     * ({@code urlsplit}) and the WHATWG URL parser do: an href broken over lines still names the file.
+     */
+    static String withoutTabsAndNewlines(String url) {
+        if (url == null || (url.indexOf('\n') < 0 && url.indexOf('\r') < 0 && url.indexOf('\t') < 0)) {
+            return url;
+        }
+        StringBuilder sb = new StringBuilder(url.length());
+        for (int k = 0; k < url.length(); k++) {
+            char c = url.charAt(k);
+            if (c != '\n' && c != '\r' && c != '\t') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A second HTML unescape of {@code data-requires-python} (Python's {@code html.unescape} rules,
+     * see {@link HtmlLinks#unescape}); text without {@code &} is returned as it is.
      */
     static String unescapeOnceMore(String value) {
-        return value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true);
+        return HtmlLinks.unescape(value);
     }
 }

@@ -116,6 +116,44 @@ class Pep503HtmlParserTest {
     }
 
     @Test
+    void repeatedAttributeTakesTheLastValueAsPipsDictDoes() throws Exception {
+        IndexFile f = parse("<a href=\"first-1.0.tar.gz\" href=\"second-1.0.tar.gz\""
+                + " data-requires-python=\"&gt;=3.6\" data-requires-python=\"&gt;=3.9\">x</a>").files().get(0);
+        assertEquals("second-1.0.tar.gz", f.filename());
+        assertEquals(">=3.9", f.requiresPython());
+    }
+
+    @Test
+    void coreMetadataWithoutValueFallsBackToDistInfoMetadata() throws Exception {
+        List<IndexFile> fs = parse("<a href=\"a-1.0-py3-none-any.whl\" data-core-metadata"
+                + " data-dist-info-metadata=\"sha256=EE\">a</a><a href=\"b-1.0-py3-none-any.whl\" data-core-metadata>b</a>")
+                .files();
+        assertTrue(fs.get(0).coreMetadata());
+        assertEquals(Map.of("sha256", "ee"), fs.get(0).coreMetadataHashes());
+        assertFalse(fs.get(1).coreMetadata());
+    }
+
+    @Test
+    void linksInScriptsAndCommentsAreNotFiles() throws Exception {
+        ProjectPage page = parse("<script>x = '<a href=\"s-1.0.tar.gz\">'</script><!-- <a href=\"c-1.0.tar.gz\"> -->"
+                + "<a href=\"real-1.0.tar.gz\">r</a>");
+        assertEquals(List.of("real-1.0.tar.gz"), page.files().stream().map(IndexFile::filename).toList());
+    }
+
+    @Test
+    void hrefBrokenOverLinesNamesTheFileWithoutTheLineBreak() throws Exception {
+        IndexFile f = parse("<a href=\"foo-1.0\n.tar.gz\">f</a>").files().get(0);
+        assertEquals("foo-1.0.tar.gz", f.filename());
+        assertEquals(URI.create("https://example.org/simple/foo-bar/foo-1.0.tar.gz"), f.url());
+    }
+
+    @Test
+    void startTagLeftOpenAtTheEndOfThePageIsNotALinkAsInPip() throws Exception {
+        ProjectPage page = parse("<a href=\"a-1.0.tar.gz\">a</a><a href=\"b-1.0.tar.gz\"");
+        assertEquals(List.of("a-1.0.tar.gz"), page.files().stream().map(IndexFile::filename).toList());
+    }
+
+    @Test
     void hostileFileNamesAreSkippedWithWarnings() throws Exception {
         ProjectPage page = parse("<a href=\"..%2Fevil.whl\">1</a>"
                 + "<a href=\"a%2Fb.whl\">2</a>"

@@ -96,15 +96,7 @@ public final class PipReference {
             while (!pending.isEmpty()) {
                 Path report = workDirectory.resolve("report-" + reports.incrementAndGet() + ".json");
                 List<String> command = command(report, indexUrl, targetOptions, pending);
-                ProcessResult result = runner.run(ProcessSpec.builder(command)
-                        .workingDirectory(workDirectory)
-                        .removeEnvironmentPrefix("PIP_")
-                        .removeEnvironmentPrefix("PYTHON")
-                        .environment("PIP_CONFIG_FILE", NULL_DEVICE)
-                        .environment("NO_PROXY", "127.0.0.1,localhost")
-                        .environment("no_proxy", "127.0.0.1,localhost")
-                        .timeout(timeout)
-                        .build());
+                ProcessResult result = runner.run(isolated(command));
                 runs++;
                 if (result.succeeded()) {
                     readReport(Files.readString(report), indexUrl, pending, result.describe()).forEach(choices::put);
@@ -119,6 +111,29 @@ public final class PipReference {
         Map<String, Choice> ordered = new LinkedHashMap<>();
         requirements.forEach(r -> ordered.put(r, choices.get(r)));
         return new Result(ordered, runs, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Runs {@code <python> -I <arguments>} in the work directory with pip's isolation (no
+     * {@code PIP_*}/{@code PYTHON*} variables, {@code PIP_CONFIG_FILE} the null device), for tests
+     * that call pip's own functions from a script. A non-zero exit is the caller's to judge.
+     */
+    public ProcessResult runIsolated(List<String> arguments) throws ProcessException {
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-I"));
+        command.addAll(arguments);
+        return runner.run(isolated(command));
+    }
+
+    private ProcessSpec isolated(List<String> command) {
+        return ProcessSpec.builder(command)
+                .workingDirectory(workDirectory)
+                .removeEnvironmentPrefix("PIP_")
+                .removeEnvironmentPrefix("PYTHON")
+                .environment("PIP_CONFIG_FILE", NULL_DEVICE)
+                .environment("NO_PROXY", "127.0.0.1,localhost")
+                .environment("no_proxy", "127.0.0.1,localhost")
+                .timeout(timeout)
+                .build();
     }
 
     /** Batches in which every project appears at most once: the n-th requirement of a project goes to batch n. */
