@@ -15,11 +15,12 @@ import java.util.Map;
  * URL) or else the page URL; tabs and line breaks in an href are dropped, as pip's urljoin does.
  * When an attribute repeats, the last value counts (pip's dict of the attributes). Attributes:
  * <ul>
- *   <li>{@code data-requires-python}: HTML-unescaped once more after parsing, as pip up to 21.x
- *       did (pip 22 and later unescape it once);
- *   <li>{@code data-yanked}: present means yanked (PEP 592); its value, if non-empty, is the reason.
- *       pip 22 and later, whose html.parser gives an attribute without value as {@code None}, do
- *       not count a value-less {@code data-yanked};
+ *   <li>{@code data-requires-python}: unescaped once, by the HTML reading, as pip 22 and later do
+ *       (pip up to 21.x unescaped it a second time);
+ *   <li>{@code data-yanked} with a value, also an empty one: yanked, the non-empty value being the
+ *       reason. Without a value ({@code <a … data-yanked>}) it is not yanked: PEP 592 says its
+ *       presence is enough, but pip, whose html.parser gives such an attribute as {@code None}, reads
+ *       it as not yanked, and pip is what installs;
  *   <li>{@code data-core-metadata}, falling back to {@code data-dist-info-metadata}: {@code true},
  *       or {@code <hashname>=<hex>}; any other value means "available, no hash", as pip does, with
  *       a warning; without a value the attribute counts as absent, as in pip.
@@ -73,13 +74,13 @@ public final class Pep503HtmlParser {
             String requiresPython = null;
             String rp = a.get("data-requires-python");
             if (rp != null) {
-                String v = unescapeOnceMore(rp).strip();
+                String v = rp.strip();
                 requiresPython = v.isEmpty() ? null : v;
             }
-            // PEP 592: the attribute's presence means yanked, with or without a value
-            boolean yanked = a.containsKey("data-yanked");
+            // as pip: only a data-yanked with a value (also "") means yanked
             String yankedValue = a.get("data-yanked");
-            String yankedReason = yanked && yankedValue != null && !yankedValue.isEmpty() ? yankedValue : null;
+            boolean yanked = yankedValue != null;
+            String yankedReason = yanked && !yankedValue.isEmpty() ? yankedValue : null;
             // as pip: an attribute without a value counts as absent (html.parser gives None)
             String metaAttr = a.get("data-core-metadata") != null ? a.get("data-core-metadata")
                     : a.get("data-dist-info-metadata");
@@ -119,11 +120,4 @@ public final class Pep503HtmlParser {
         return sb.toString();
     }
 
-    /**
-     * A second HTML unescape of {@code data-requires-python} (Python's {@code html.unescape} rules,
-     * see {@link HtmlLinks#unescape}); text without {@code &} is returned as it is.
-     */
-    static String unescapeOnceMore(String value) {
-        return HtmlLinks.unescape(value);
-    }
 }

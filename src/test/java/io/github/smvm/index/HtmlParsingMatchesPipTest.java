@@ -252,16 +252,6 @@ class HtmlParsingMatchesPipTest {
             // URL it cannot fetch; we resolve <base href> against the page URL first, as browsers do
             "base-relative: pip has %s, we do not".formatted(link("/mirror/foo-1.0.tar.gz")),
             "base-relative: we have %s, pip does not".formatted(link("https://example.org/mirror/foo-1.0.tar.gz")),
-            // we unescape data-requires-python a second time (what pip up to 21.x did); pip 22+ does not
-            "requires-python-doubly-escaped: https://example.org/simple/requires-python-doubly-escaped/a-1.0.tar.gz:"
-                    + " pip {requiresPython=&gt;=3.8}, we {requiresPython=>=3.8}",
-            "requires-python-doubly-escaped: https://example.org/simple/requires-python-doubly-escaped/b-1.0.tar.gz:"
-                    + " pip {requiresPython=&lt;4&amp;}, we {requiresPython=<4&}",
-            // PEP 592: a data-yanked attribute means yanked; pip's html.parser gives a value-less one None,
-            // which pip reads as "not yanked" (in a duplicate, the last, value-less one wins)
-            "yanked: https://example.org/simple/yanked/c-1.0.tar.gz: pip {yanked=false}, we {yanked=true}",
-            "duplicate-attributes: https://example.org/simple/duplicate-attributes/c-1.0.tar.gz:"
-                    + " pip {yanked=false}, we {yanked=true}",
             // html.parser raises on an unknown marked section and pip fails on the page; we keep what came before
             "unknown-marked-section: pip fails (AssertionError: unknown status keyword 'foo' in marked section);"
                     + " we read 1 links and warn: [stopped reading the page: markup '<![foo[ x ]]' at offset 33 is"
