@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -214,7 +215,9 @@ final class HtmlLinks {
         }
         int kind = tagKind(i + 1, p);
         boolean keep = kind == TAG_A || kind == TAG_BASE || kind == TAG_META;
-        List<String[]> attrs = keep ? new ArrayList<>() : null;
+        // the scan only records where each attribute's name and value are; the strings are made afterwards
+        // (attributes()), which keeps this loop small for the JIT: it runs for every tag of every page
+        int count = 0;
         p = skipSeparators(p);
         while (p < n) {
             char prev = s.charAt(p - 1);
@@ -230,23 +233,22 @@ final class HtmlLinks {
             }
             int nameEnd = p;
             long value = attributeValue(p);
-            String text = null;
             if (value != NO_VALUE) {
-                int start = (int) (value >>> 32);
-                int end = (int) value;
-                boolean quoted = end - start >= 2 && (s.charAt(start) == '"' || s.charAt(start) == '\'')
-                        && s.charAt(end - 1) == s.charAt(start);
-                p = end;
-                if (keep) {
-                    text = quoted ? s.substring(start + 1, end - 1) : s.substring(start, end);
-                    text = text.isEmpty() ? text : unescape(text);
-                }
+                p = (int) value;
             }
             if (keep) {
-                attrs.add(new String[] {s.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT), text});
+                if (4 * count + 4 > offsets.length) {
+                    offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                }
+                offsets[4 * count] = nameStart;
+                offsets[4 * count + 1] = nameEnd;
+                offsets[4 * count + 2] = value == NO_VALUE ? -1 : (int) (value >>> 32);
+                offsets[4 * count + 3] = (int) value;
+                count++;
             }
             p = skipSeparators(p);
         }
+        List<String[]> attrs = keep ? attributes(count) : null;
         if (p >= n) {
             return -1;
         }
@@ -276,6 +278,27 @@ final class HtmlLinks {
     }
 
     private static final long NO_VALUE = -1L;
+
+    /** Per attribute of the tag being read: name start, name end, value start (-1: no value), value end. */
+    private int[] offsets = new int[64];
+
+    /** The first {@code count} attributes recorded in {@link #offsets}: lower-case name and unescaped value. */
+    private List<String[]> attributes(int count) {
+        List<String[]> attrs = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int start = offsets[4 * k + 2];
+            int end = offsets[4 * k + 3];
+            String text = null;
+            if (start >= 0) {
+                boolean quoted = end - start >= 2 && (s.charAt(start) == '"' || s.charAt(start) == '\'')
+                        && s.charAt(end - 1) == s.charAt(start);
+                text = quoted ? s.substring(start + 1, end - 1) : s.substring(start, end);
+                text = text.isEmpty() ? text : unescape(text);
+            }
+            attrs.add(new String[] {s.substring(offsets[4 * k], offsets[4 * k + 1]).toLowerCase(Locale.ROOT), text});
+        }
+        return attrs;
+    }
 
     /**
      * The value after an attribute name at {@code p}, as html.parser's {@code \s*=+\s*(value)}
