@@ -168,20 +168,22 @@ public final class AssessmentRun {
             prepareTlsInBackground(); // the requirements files name an https source
         }
 
-        // the interpreters are found (probing them runs child processes) while the index is read
-        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        // the interpreters are found (probing them runs child processes) while the index is read, the primary
+        // and the fallback at the same time (a candidate both look at is probed once: give discovery a caching probe)
+        ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "smvm-interpreters");
             thread.setDaemon(true);
             return thread;
         });
-        CompletableFuture<List<AssessedEnvironment>> interpreters = CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
-            List<AssessedEnvironment> found = List.of(
-                    interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress),
-                    interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress));
+        long start = System.nanoTime();
+        CompletableFuture<AssessedEnvironment> primary = CompletableFuture.supplyAsync(
+                () -> interpreter("primary", Role.PRIMARY, config.primary(), discovery, progress), background);
+        CompletableFuture<AssessedEnvironment> fallback = CompletableFuture.supplyAsync(
+                () -> interpreter("fallback", Role.FALLBACK, config.fallback(), discovery, progress), background);
+        CompletableFuture<List<AssessedEnvironment>> interpreters = primary.thenCombine(fallback, (p, f) -> {
             progress.accept("interpreters found in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-            return found;
-        }, background);
+            return List.of(p, f);
+        });
         try {
             return run(config, policy, loaded, interpreters, targets, progress);
         } finally {

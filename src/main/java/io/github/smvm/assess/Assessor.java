@@ -106,6 +106,8 @@ public final class Assessor {
     private final Executor executor;
     private final AssessmentOptions options;
     private final Consumer<String> progress;
+    /** Each specifier text of the keys, parsed once. */
+    private final Map<String, SpecifierSet> specifiers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param executor reads pages and metadata in parallel (bounded by its own size and the index's)
@@ -159,8 +161,8 @@ public final class Assessor {
         run.drain();
         progress.accept(String.format(java.util.Locale.ROOT,
                 "%d pages, %d decisions (CPU %d ms), %d metadata reads, dependency depth %d; the interpreters "
-                        + "joined after %d ms", run.pages.size(), run.decisions, run.decideCpu / 1_000_000,
-                run.metadata.size(), run.depth, run.lateAfter / 1_000_000));
+                        + "joined after %d ms; %d ms without anything to do", run.pages.size(), run.decisions, run.decideCpu / 1_000_000,
+                run.metadata.size(), run.depth, run.lateAfter / 1_000_000, run.waited / 1_000_000));
 
         List<AssessedEnvironment> environments = new ArrayList<>(run.lateEnvironments);
         environments.addAll(now);
@@ -217,6 +219,7 @@ public final class Assessor {
         int decisions;
         long decideCpu;
         int depth;
+        long waited;
 
         final Map<String, Set<String>> hashes;
 
@@ -229,7 +232,9 @@ public final class Assessor {
             while (outstanding > 0) {
                 Runnable event;
                 try {
+                    long w = System.nanoTime();
                     event = inbox.take();
+                    waited += System.nanoTime() - w;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while assessing", e);
@@ -273,6 +278,7 @@ public final class Assessor {
             }
             waitingForPage.put(project, new ArrayList<>(List.of(node)));
             outstanding++;
+            List<AssessedEnvironment> known = byId.values().stream().filter(AssessedEnvironment::available).toList();
             executor.execute(() -> {
                 ProjectResult result;
                 try {
@@ -280,16 +286,23 @@ public final class Assessor {
                 } catch (RuntimeException e) {
                     result = new ProjectResult.Failed(index.location(), "unexpected error fetching " + project + ": " + e);
                 }
-                ProjectResult arrived = result;
-                inbox.add(() -> pageArrived(project, arrived));
+                Fetched fetched = Fetched.of(project, result, known);
+                inbox.add(() -> pageArrived(project, fetched));
             });
         }
 
-        void pageArrived(String project, ProjectResult page) {
+        void pageArrived(String project, Fetched fetched) {
             outstanding--;
-            pages.put(project, page);
+            if (fetched.failure() != null) {
+                throw fetched.failure();
+            }
+            pages.put(project, fetched.page());
+            if (fetched.files() != null) {
+                parsed.put(project, fetched.files());
+                fetched.views().forEach((environment, view) -> views.put(environment + '\u0000' + project, view));
+            }
             for (Node node : waitingForPage.remove(project)) {
-                decided(node, page);
+                decided(node, fetched.page());
             }
         }
 
@@ -327,6 +340,9 @@ public final class Assessor {
                 Object result;
                 try {
                     result = metadata(file);
+                    if (result instanceof CoreMetadata core) {
+                        result = ReadMetadata.of(core);
+                    }
                 } catch (RuntimeException e) {
                     result = e;
                 }
@@ -354,14 +370,15 @@ public final class Assessor {
                 return;
             }
             AssessedEnvironment environment = byId.get(node.key.environment());
-            if (!metadataAdmits(node, (CoreMetadata) read, environment)) {
+            ReadMetadata metadata = (ReadMetadata) read;
+            if (!metadataAdmits(node, metadata.core(), environment)) {
                 select(node, environment);
                 follow(node);
                 return;
             }
-            node.projectUrls = ((CoreMetadata) read).projectUrls();
+            node.projectUrls = metadata.core().projectUrls();
             List<Node> children = new ArrayList<>();
-            addDependencies(node, (CoreMetadata) read, environment, nodes, children);
+            addDependencies(node, metadata, environment, nodes, children);
             int level = depths.get(node.key) + 1;
             for (Node child : children) {
                 if (!nodes.containsKey(child.key)) { // deciding an earlier child may have reached it already
@@ -428,7 +445,7 @@ public final class Assessor {
     }
 
     private void select(Node node, AssessedEnvironment environment) {
-        Selection selection = Selector.select(node.files, SpecifierSet.parse(node.key.specifier()),
+        Selection selection = Selector.select(node.files, specifiers.computeIfAbsent(node.key.specifier(), SpecifierSet::parse),
                 options.allowPrereleases(), node.hashes, node.metadataRequiresPython);
         node.selection = selection;
         node.status = selection.status();
@@ -456,12 +473,17 @@ public final class Assessor {
         return false;
     }
 
-    private void addDependencies(Node node, CoreMetadata core, AssessedEnvironment environment, Map<Key, Node> nodes,
-            List<Node> next) {
-        for (String requiresDist : core.requiresDist()) {
+    private void addDependencies(Node node, ReadMetadata metadata, AssessedEnvironment environment,
+            Map<Key, Node> nodes, List<Node> next) {
+        List<String> lines = metadata.core().requiresDist();
+        for (int i = 0; i < lines.size(); i++) {
+            String requiresDist = lines.get(i);
             Requirement dependency;
             try {
-                dependency = Requirement.parse(requiresDist);
+                if (metadata.requirements().get(i) instanceof DependencySyntaxException e) {
+                    throw e;
+                }
+                dependency = (Requirement) metadata.requirements().get(i);
                 if (!applies(dependency, environment.markers(), node.extras)) {
                     continue;
                 }
@@ -479,6 +501,49 @@ public final class Assessor {
             if (!nodes.containsKey(key) && next.stream().noneMatch(n -> n.key.equals(key))) {
                 next.add(new Node(key, dependency.toString()));
             }
+        }
+    }
+
+    /**
+     * A page as a worker thread hands it over: with its files parsed and seen by the environments known when
+     * it was asked for (the work that does not need the assessment's state), or the failure doing so.
+     */
+    private record Fetched(ProjectResult page, ProjectFiles files, Map<String, EnvironmentFiles> views,
+            RuntimeException failure) {
+
+        static Fetched of(String project, ProjectResult page, List<AssessedEnvironment> environments) {
+            if (!(page instanceof ProjectResult.Found found)) {
+                return new Fetched(page, null, Map.of(), null);
+            }
+            try {
+                ProjectFiles files = ProjectFiles.parse(project, found.page().files());
+                Map<String, EnvironmentFiles> views = new HashMap<>();
+                for (AssessedEnvironment environment : environments) {
+                    views.put(environment.id(), EnvironmentFiles.of(files, environment.selection()));
+                }
+                return new Fetched(page, files, views, null);
+            } catch (RuntimeException e) {
+                return new Fetched(page, null, Map.of(), e);
+            }
+        }
+    }
+
+    /**
+     * A chosen file's core metadata with each {@code Requires-Dist} line parsed (a {@link Requirement}, or the
+     * {@link DependencySyntaxException} it failed with), on the worker thread that read it.
+     */
+    private record ReadMetadata(CoreMetadata core, List<Object> requirements) {
+
+        static ReadMetadata of(CoreMetadata core) {
+            List<Object> requirements = new ArrayList<>();
+            for (String line : core.requiresDist()) {
+                try {
+                    requirements.add(Requirement.parse(line));
+                } catch (DependencySyntaxException e) {
+                    requirements.add(e);
+                }
+            }
+            return new ReadMetadata(core, requirements);
         }
     }
 
