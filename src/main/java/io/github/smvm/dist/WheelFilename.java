@@ -50,12 +50,24 @@ public final class WheelFilename {
             throw new InvalidWheelFilenameException(filename, "it does not end with '.whl'", null);
         }
         String stem = filename.substring(0, filename.length() - 4);
-        int dashes = (int) stem.chars().filter(c -> c == '-').count();
+        int dashes = 0;
+        for (int i = stem.indexOf('-'); i >= 0; i = stem.indexOf('-', i + 1)) {
+            dashes++;
+        }
         if (dashes != 4 && dashes != 5) {
             throw new InvalidWheelFilenameException(filename, "it has " + (dashes + 1)
                     + " dash-separated parts, expected 5 (or 6 with a build tag)", null);
         }
-        String[] parts = stem.split("-", dashes - 1);
+        // stem.split("-", dashes - 1) without a regular expression (every file of every page is parsed): the
+        // first dashes - 2 parts, then the rest (python-abi-platform, which Tag.parseSet splits)
+        String[] parts = new String[dashes - 1];
+        int from = 0;
+        for (int k = 0; k < parts.length - 1; k++) {
+            int at = stem.indexOf('-', from);
+            parts[k] = stem.substring(from, at);
+            from = at + 1;
+        }
+        parts[parts.length - 1] = stem.substring(from);
         String namePart = parts[0];
         if (namePart.contains("__") || !isWheelNameText(namePart)) {
             throw new InvalidWheelFilenameException(filename, "the project name '" + namePart

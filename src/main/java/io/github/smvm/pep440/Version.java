@@ -95,10 +95,17 @@ public final class Version implements Comparable<Version> {
                     + " expected [N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local], for example 1.0, 2!1.4.2rc1 or 1.0.post1+ubuntu.1");
         }
         long epoch = m.group("epoch") == null ? 0 : number(text, m.group("epoch"));
-        String[] parts = m.group("release").split("\\.");
-        long[] release = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            release[i] = number(text, parts[i]);
+        String releaseText = m.group("release");
+        int releaseSegments = 1;
+        for (int i = releaseText.indexOf('.'); i >= 0; i = releaseText.indexOf('.', i + 1)) {
+            releaseSegments++;
+        }
+        long[] release = new long[releaseSegments];
+        int from = 0;
+        for (int i = 0; i < releaseSegments; i++) {
+            int at = i == releaseSegments - 1 ? releaseText.length() : releaseText.indexOf('.', from);
+            release[i] = number(text, releaseText.substring(from, at));
+            from = at + 1;
         }
         PreRelease pre = null;
         if (m.group("pre") != null) {

@@ -1,6 +1,8 @@
 package io.github.smvm.tags;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -40,15 +42,15 @@ public record Tag(String interpreter, String abi, String platform) {
      * interpreter × abi × platform.
      */
     public static Set<Tag> parseSet(String text) {
-        String[] parts = text.split("-", -1);
-        if (parts.length != 3) {
+        List<String> parts = split(text, '-');
+        if (parts.size() != 3) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a tag: expected interpreter-abi-platform, for example cp312-cp312-manylinux_2_17_x86_64");
         }
         Set<Tag> result = new LinkedHashSet<>();
-        for (String interpreter : parts[0].split("\\.", -1)) {
-            for (String abi : parts[1].split("\\.", -1)) {
-                for (String platform : parts[2].split("\\.", -1)) {
+        for (String interpreter : split(parts.get(0), '.')) {
+            for (String abi : split(parts.get(1), '.')) {
+                for (String platform : split(parts.get(2), '.')) {
                     if (interpreter.isEmpty() || abi.isEmpty() || platform.isEmpty()) {
                         throw new IllegalArgumentException("'" + text + "' is not a tag: it has an empty part");
                     }
@@ -57,6 +59,25 @@ public record Tag(String interpreter, String abi, String platform) {
             }
         }
         return result;
+    }
+
+    /**
+     * {@code text.split(separator, -1)} without a regular expression or an array: every file name of every
+     * index page has its tags parsed, and String.split was the JIT's most expensive compilation.
+     */
+    private static List<String> split(String text, char separator) {
+        int at = text.indexOf(separator);
+        if (at < 0) {
+            return List.of(text);
+        }
+        List<String> parts = new ArrayList<>(4);
+        int from = 0;
+        for (; at >= 0; at = text.indexOf(separator, from)) {
+            parts.add(text.substring(from, at));
+            from = at + 1;
+        }
+        parts.add(text.substring(from));
+        return parts;
     }
 
     @Override
