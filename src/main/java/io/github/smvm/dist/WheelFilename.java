@@ -5,9 +5,11 @@ import io.github.smvm.pep440.Version;
 import io.github.smvm.pep508.Names;
 import io.github.smvm.tags.Tag;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,7 +95,7 @@ public final class WheelFilename {
         String tagSet = parts[parts.length - 1];
         Set<Tag> tags;
         try {
-            tags = Set.copyOf(Tag.parseSet(tagSet));
+            tags = tagSet(tagSet);
         } catch (IllegalArgumentException e) {
             throw new InvalidWheelFilenameException(filename, "the tag set '" + tagSet + "' is not valid: "
                     + e.getMessage(), e);
@@ -134,6 +136,28 @@ public final class WheelFilename {
     }
 
     /** The expanded tag set, e.g. {py2-none-any, py3-none-any}. */
+    /**
+     * The parsed tag sets by their text, shared: an index's files repeat a few dozen tag sets thousands of
+     * times ({@code cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64}), so each is parsed once, and
+     * equal sets are the same object (which {@code EnvironmentFiles} uses to check each set once per
+     * environment). Bounded, since a Maven JVM may live for many builds.
+     */
+    private static final Map<String, Set<Tag>> TAG_SETS = new ConcurrentHashMap<>();
+    private static final int TAG_SETS_KEPT = 4096;
+
+    private static Set<Tag> tagSet(String text) {
+        Set<Tag> known = TAG_SETS.get(text);
+        if (known != null) {
+            return known;
+        }
+        Set<Tag> parsed = Set.copyOf(Tag.parseSet(text));
+        if (TAG_SETS.size() < TAG_SETS_KEPT) {
+            Set<Tag> raced = TAG_SETS.putIfAbsent(text, parsed);
+            return raced != null ? raced : parsed;
+        }
+        return parsed;
+    }
+
     public Set<Tag> tags() {
         return tags;
     }

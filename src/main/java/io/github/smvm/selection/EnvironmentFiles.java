@@ -1,12 +1,15 @@
 package io.github.smvm.selection;
 
 import io.github.smvm.pep440.Version;
+import io.github.smvm.tags.Tag;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,6 +32,8 @@ public final class EnvironmentFiles {
         this.files = Objects.requireNonNull(files, "files");
         this.environment = Objects.requireNonNull(environment, "environment");
         Map<String, Boolean> admitted = new HashMap<>();
+        // files share their tag sets (WheelFilename keeps one object per text): each set is checked once
+        Map<Set<Tag>, Boolean> supported = new IdentityHashMap<>();
         List<Candidate> ok = new ArrayList<>();
         List<Candidate> fit = new ArrayList<>();
         Version newestFinal = null;
@@ -41,7 +46,7 @@ public final class EnvironmentFiles {
                 continue;
             }
             ok.add(c);
-            if (c.isWheel() && environment.tags().supportsAny(c.wheel().tags())) {
+            if (c.isWheel() && supported.computeIfAbsent(c.wheel().tags(), environment.tags()::supportsAny)) {
                 fit.add(c);
                 if (!c.file().yanked()) {
                     newestAny = max(newestAny, c.version());
