@@ -13,6 +13,9 @@ a Maven project that runs the plugin against it, and measures side by side, ``--
      configuration (``smvm.usePipConfig=false``), as pip runs ``--isolated``;
   A' the same with a warm disk cache: ``smvm.cacheDirectory`` in the run's directory, filled by an
      untimed warm-up, so that within ``smvm.cacheTtl`` nothing is asked of the index again;
+  A1 the cold A with the JIT limited to its first tier (``MAVEN_OPTS=-XX:TieredStopAtLevel=1``, what a
+     ``.mvn/jvm.config`` line gives a project): in a short Maven run the optimising compiler costs more
+     CPU than it saves (``--no-c1`` skips it);
   B  ``pip install --dry-run --only-binary=:all: --ignore-installed --report R -r requirements.txt``
      once per interpreter (3.12 and 3.11), summed;
   C  the old runbook: ``pip install --dry-run --only-binary=:all: --ignore-installed <requirement>``
@@ -237,12 +240,24 @@ def mvn_args(mvn, repo, cache=None):
                                             ["-Dsmvm.cacheDirectory=" + cache]) + ["smvm:assess"]
 
 
-def run_mvn(mvn, repo, project, model, timeout, cache=None):
+C1_OPTION = "-XX:TieredStopAtLevel=1"
+
+
+def mvn_env(c1=False):
+    """The environment of a Maven run; ``c1``: with the JIT limited to C1, added to any MAVEN_OPTS of the caller."""
+    if not c1:
+        return clean_env()
+    opts = (os.environ.get("MAVEN_OPTS", "") + " " + C1_OPTION).strip()
+    return clean_env({"MAVEN_OPTS": opts})
+
+
+def run_mvn(mvn, repo, project, model, timeout, cache=None, c1=False):
     report = os.path.join(project, "target", "smvm", "wheel-health.json")
     if os.path.exists(report):
         os.remove(report)
-    wall, cpu, out, err = run(mvn_args(mvn, repo, cache), cwd=project, env=clean_env(), timeout=timeout,
-                              what="mvn smvm:assess" + ("" if cache is None else " (warm cache)"))
+    wall, cpu, out, err = run(mvn_args(mvn, repo, cache), cwd=project, env=mvn_env(c1), timeout=timeout,
+                              what="mvn smvm:assess" + ("" if cache is None else " (warm cache)")
+                              + (" (C1)" if c1 else ""))
     match = GOAL_LINE.search(out)
     if not match:
         raise BenchError("mvn smvm:assess printed no 'Assessed N requirements ... in X ms' line:\n" + out[-3000:])
@@ -383,6 +398,15 @@ def bench_one(n, args, coordinates, jar_hash, pythons_override):
                 record["A"] = {"wall": a["wall"], "cpu": a["cpu"], "goal": a["goal"], "requests": server.stats.take()}
                 print("    A  mvn smvm:assess      %7.2f s (goal %.2f s, CPU %.1f s)" % (a["wall"], a["goal"], a["cpu"]),
                       flush=True)
+                if not args.no_c1:
+                    a1 = run_mvn(args.mvn, args.maven_repo, project, model, args.timeout, c1=True)
+                    check_jar()
+                    if a1["closure"] != a["closure"]:
+                        raise BenchError("the run with the C1 JIT chose other files than the default run")
+                    record["A_c1"] = {"wall": a1["wall"], "cpu": a1["cpu"], "goal": a1["goal"],
+                                      "requests": server.stats.take()}
+                    print("    A1 mvn smvm:assess, JIT C1 only %5.2f s (goal %.2f s, CPU %.1f s)"
+                          % (a1["wall"], a1["goal"], a1["cpu"]), flush=True)
                 if not args.no_warm:
                     w = run_mvn(args.mvn, args.maven_repo, project, model, args.timeout, cache=cache)
                     check_jar()
@@ -451,6 +475,8 @@ def median_of(runs, n=None):
         "A_warm": med([r.get("A_warm", {}).get("wall") for r in runs]),
         "goal_warm": med([r.get("A_warm", {}).get("goal") for r in runs]),
         "A_cpu": med([r["A"]["cpu"] for r in runs]),
+        "A_c1": med([r.get("A_c1", {}).get("wall") for r in runs]),
+        "goal_c1": med([r.get("A_c1", {}).get("goal") for r in runs]),
         "B": med([r["B_total"] for r in runs]),
         "B_primary": med([r["B"]["primary"]["wall"] for r in runs]),
         "B_fallback": med([r["B"]["fallback"]["wall"] for r in runs]),
@@ -461,6 +487,7 @@ def median_of(runs, n=None):
     m["B/A"] = m["B"] / m["A"]
     m["C/A"] = m["C"] / m["A"] if m["C"] is not None else None
     m["goal/B"] = m["goal"] / m["B"]
+    m["goal_c1/B"] = m["goal_c1"] / m["B"] if m["goal_c1"] is not None else None
     m["B/A_warm"] = m["B"] / m["A_warm"] if m["A_warm"] else None
     m["goal_ms_per_project"] = m["goal"] * 1000.0 / n if n else None
     return m
@@ -476,18 +503,19 @@ def markdown(results, machine, args, command):
     out = []
     out.append("| N projects | top-level | A: `mvn -B -nsu -q smvm:assess` (cold) | A: goal only | goal per project "
                "| A': warm cache | B: `pip -r`, 3.12 + 3.11 | C: runbook, 1 pip run per package per interpreter "
-               "| B/A | B/A' | C/A | goal/B |")
-    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+               "| B/A | B/A' | C/A | goal/B | A1: JIT C1 only | goal/B, C1 |")
+    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
         m = r["median"]
         c = fmt(m["C"], " s", 1)
         if r["runbook"]["extrapolated"]:
             c += " (extrapolated from %d of %d)" % (r["runbook"]["packages_timed"], r["runbook"]["packages_total"])
         warm = "-" if m.get("A_warm") is None else "%s (goal %s)" % (fmt(m["A_warm"], " s"), fmt(m["goal_warm"], " s"))
-        out.append("| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        c1 = "-" if m.get("A_c1") is None else "%s (goal %s)" % (fmt(m["A_c1"], " s"), fmt(m["goal_c1"], " s"))
+        out.append("| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             r["n"], r["top_level"], fmt(m["A"], " s"), fmt(m["goal"], " s"), fmt(m.get("goal_ms_per_project"), " ms", 1),
             warm, fmt(m["B"], " s"), c, fmt(m["B/A"], "x", 1), fmt(m.get("B/A_warm"), "x", 1), fmt(m["C/A"], "x", 1),
-            fmt(m["goal/B"], "", 2)))
+            fmt(m["goal/B"], "", 2), c1, fmt(m.get("goal_c1/B"), "", 2)))
     growth = growth_note(results)
     if growth:
         out.append("")
@@ -532,7 +560,9 @@ def markdown(results, machine, args, command):
                    "top-level requirements installable there from wheels, dependencies included: %s." % (r["n"], ", ".join(
                        "%s %.0f%%" % (t, v["ratio"] * 100) for t, v in sorted(r["targets"].items()))))
     out.append("- A is the whole Maven process (JVM start, Maven, plugin resolution, the goal), cold (`smvm.noCache=true`); "
-               "A' the same with a disk cache filled by an untimed run (`smvm.cacheDirectory`, within `smvm.cacheTtl`). "
+               "A' the same with a disk cache filled by an untimed run (`smvm.cacheDirectory`, within `smvm.cacheTtl`); "
+               "A1 the cold A with `MAVEN_OPTS=-XX:TieredStopAtLevel=1` (the JIT's first tier only, as a project's "
+               "`.mvn/jvm.config` can set it). "
                "Both run with `smvm.usePipConfig=false`, as pip runs `--isolated`. The goal's own "
                "time is from its log line and includes interpreter discovery and probing and writing the reports. CPU is user + system time "
                "of the process and its children (for A, the interpreter probes too). B and C run pip with "
@@ -575,6 +605,8 @@ def main(argv=None):
                         help="time the runbook for K top-level packages per interpreter and extrapolate linearly "
                              "(default 10; 0: all of them)")
     parser.add_argument("--no-warm", action="store_true", help="skip A', the run with a warm disk cache")
+    parser.add_argument("--no-c1", action="store_true",
+                        help="skip A1, the cold run with the JIT limited to C1 (-XX:TieredStopAtLevel=1)")
     parser.add_argument("--no-runbook", action="store_true", help="skip C, the one-pip-per-package runbook")
     parser.add_argument("--seed", type=int, default=1, help="the index generator's seed (default 1)")
     parser.add_argument("--top-fraction", type=float, default=0.25,

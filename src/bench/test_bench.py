@@ -216,6 +216,34 @@ class ReportTest(unittest.TestCase):
         self.assertIsNone(m["B/A_warm"])
         self.assertIsNone(m["C"])
 
+    def test_the_c1_run_has_its_own_median_and_ratio_to_pip(self):
+        runs = [self.run_record(4.0, 2.0, None, 20.0), self.run_record(5.0, 3.0, None, 22.0),
+                self.run_record(9.0, 1.0, None, 30.0)]
+        for record, goal in zip(runs, (1.5, 1.0, 2.5)):
+            record["A_c1"] = {"wall": goal + 1.0, "goal": goal, "cpu": 1.0, "requests": {}}
+        m = bench.median_of(runs, 200)
+        self.assertEqual(2.5, m["A_c1"])
+        self.assertEqual(1.5, m["goal_c1"])
+        self.assertAlmostEqual(1.5 / 22.0, m["goal_c1/B"])
+        m = bench.median_of([self.run_record(4.0, 2.0, None, 20.0)], 50)
+        self.assertIsNone(m["goal_c1"])
+        self.assertIsNone(m["goal_c1/B"])
+
+    def test_the_c1_run_adds_the_jit_option_to_the_callers_maven_opts(self):
+        saved = os.environ.get("MAVEN_OPTS")
+        try:
+            os.environ["MAVEN_OPTS"] = "-Xmx2g"
+            self.assertEqual("-Xmx2g -XX:TieredStopAtLevel=1", bench.mvn_env(c1=True)["MAVEN_OPTS"])
+            self.assertEqual("-Xmx2g", bench.mvn_env()["MAVEN_OPTS"])
+            del os.environ["MAVEN_OPTS"]
+            self.assertEqual("-XX:TieredStopAtLevel=1", bench.mvn_env(c1=True)["MAVEN_OPTS"])
+            self.assertNotIn("MAVEN_OPTS", bench.mvn_env())
+        finally:
+            if saved is None:
+                os.environ.pop("MAVEN_OPTS", None)
+            else:
+                os.environ["MAVEN_OPTS"] = saved
+
     def test_growth_note_gives_time_per_project_and_growth_between_sizes(self):
         results = [{"n": 1000, "median": {"goal": 6.0}}, {"n": 50, "median": {"goal": 1.0}},
                    {"n": 200, "median": {"goal": 2.0}}]
