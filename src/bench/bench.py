@@ -563,7 +563,7 @@ def markdown(results, machine, args, command):
                "A' the same with a disk cache filled by an untimed run (`smvm.cacheDirectory`, within `smvm.cacheTtl`); "
                "A1 the cold A with `MAVEN_OPTS=-XX:TieredStopAtLevel=1` (the JIT's first tier only, as a project's "
                "`.mvn/jvm.config` can set it). "
-               "Both run with `smvm.usePipConfig=false`, as pip runs `--isolated`. The goal's own "
+               "All three run with `smvm.usePipConfig=false`, as pip runs `--isolated`. The goal's own "
                "time is from its log line and includes interpreter discovery and probing and writing the reports. CPU is user + system time "
                "of the process and its children (for A, the interpreter probes too). B and C run pip with "
                "`-I --isolated --no-cache-dir`, `PIP_CONFIG_FILE=/dev/null` and no `PIP_*`/`PYTHON*` variables.")
