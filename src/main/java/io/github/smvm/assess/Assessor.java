@@ -32,8 +32,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +41,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Decides, for every requirement and environment, whether it installs from wheels, following the
@@ -118,7 +115,8 @@ public final class Assessor {
 
     /**
      * @param progress receives one line at the end: how many pages, decisions and metadata reads, the CPU
-     *     time spent deciding, the dependency depth, and when the late environments joined
+     *     time spent deciding, the dependency depth, when the late environments joined, and how long the
+     *     deciding thread had nothing to do
      */
     public Assessor(IndexClient index, MetadataSource metadata, Executor executor, AssessmentOptions options,
             Consumer<String> progress) {
@@ -161,8 +159,9 @@ public final class Assessor {
         run.drain();
         progress.accept(String.format(java.util.Locale.ROOT,
                 "%d pages, %d decisions (CPU %d ms), %d metadata reads, dependency depth %d; the interpreters "
-                        + "joined after %d ms; %d ms without anything to do", run.pages.size(), run.decisions, run.decideCpu / 1_000_000,
-                run.metadata.size(), run.depth, run.lateAfter / 1_000_000, run.waited / 1_000_000));
+                        + "joined after %d ms; %d ms without anything to do", run.pages.size(), run.decisions,
+                run.decideCpu / 1_000_000, run.readMetadata.size(), run.depth, run.lateAfter / 1_000_000,
+                run.waited / 1_000_000));
 
         List<AssessedEnvironment> environments = new ArrayList<>(run.lateEnvironments);
         environments.addAll(now);
@@ -207,9 +206,12 @@ public final class Assessor {
         final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
         /** Reads (and the late environments) asked for whose answer has not been handled yet. */
         int outstanding;
+        /** Nanoseconds the deciding thread waited for an answer. */
+        long waited;
         final Map<String, ProjectResult> pages = new HashMap<>();
         final Map<String, List<Node>> waitingForPage = new HashMap<>();
-        final Map<URI, Object> metadata = new HashMap<>();
+        /** Each chosen file's metadata as read: a {@link ReadMetadata}, or the exception reading it failed with. */
+        final Map<URI, Object> readMetadata = new HashMap<>();
         final Map<URI, List<Node>> waitingForMetadata = new HashMap<>();
         final Map<String, ProjectFiles> parsed = new HashMap<>();
         final Map<String, EnvironmentFiles> views = new HashMap<>();
@@ -219,7 +221,6 @@ public final class Assessor {
         int decisions;
         long decideCpu;
         int depth;
-        long waited;
 
         final Map<String, Set<String>> hashes;
 
@@ -271,23 +272,34 @@ public final class Assessor {
                 decided(node, page);
                 return;
             }
-            List<Node> waiting = waitingForPage.get(project);
-            if (waiting != null) {
-                waiting.add(node);
-                return;
-            }
-            waitingForPage.put(project, new ArrayList<>(List.of(node)));
-            outstanding++;
             List<AssessedEnvironment> known = byId.values().stream().filter(AssessedEnvironment::available).toList();
-            executor.execute(() -> {
+            whenRead(waitingForPage, project, node, () -> {
                 ProjectResult result;
                 try {
                     result = index.fetchProject(project);
                 } catch (RuntimeException e) {
                     result = new ProjectResult.Failed(index.location(), "unexpected error fetching " + project + ": " + e);
                 }
-                Fetched fetched = Fetched.of(project, result, known);
-                inbox.add(() -> pageArrived(project, fetched));
+                return Fetched.of(project, result, known);
+            }, this::pageArrived);
+        }
+
+        /**
+         * Adds {@code node} to those waiting for {@code key}; the first of them has {@code read} run on the
+         * executor, and its answer is handed to {@code arrived} on the deciding thread.
+         */
+        <K, A> void whenRead(Map<K, List<Node>> waiting, K key, Node node, java.util.function.Supplier<A> read,
+                java.util.function.BiConsumer<K, A> arrived) {
+            List<Node> others = waiting.get(key);
+            if (others != null) {
+                others.add(node);
+                return;
+            }
+            waiting.put(key, new ArrayList<>(List.of(node)));
+            outstanding++;
+            executor.execute(() -> {
+                A answer = read.get();
+                inbox.add(() -> arrived.accept(key, answer));
             });
         }
 
@@ -324,36 +336,24 @@ public final class Assessor {
             }
             IndexFile file = node.chosenFile;
             URI url = file.url();
-            Object read = metadata.get(url);
+            Object read = readMetadata.get(url);
             if (read != null) {
                 metadataFor(node, read);
                 return;
             }
-            List<Node> waiting = waitingForMetadata.get(url);
-            if (waiting != null) {
-                waiting.add(node);
-                return;
-            }
-            waitingForMetadata.put(url, new ArrayList<>(List.of(node)));
-            outstanding++;
-            executor.execute(() -> {
-                Object result;
+            whenRead(waitingForMetadata, url, node, () -> {
                 try {
-                    result = metadata(file);
-                    if (result instanceof CoreMetadata core) {
-                        result = ReadMetadata.of(core);
-                    }
+                    Object result = metadata(file);
+                    return result instanceof CoreMetadata core ? ReadMetadata.of(core) : result;
                 } catch (RuntimeException e) {
-                    result = e;
+                    return e;
                 }
-                Object arrived = result;
-                inbox.add(() -> metadataArrived(url, arrived));
-            });
+            }, this::metadataArrived);
         }
 
         void metadataArrived(URI url, Object read) {
             outstanding--;
-            metadata.put(url, read);
+            readMetadata.put(url, read);
             for (Node node : waitingForMetadata.remove(url)) {
                 metadataFor(node, read);
             }
@@ -370,15 +370,15 @@ public final class Assessor {
                 return;
             }
             AssessedEnvironment environment = byId.get(node.key.environment());
-            ReadMetadata metadata = (ReadMetadata) read;
-            if (!metadataAdmits(node, metadata.core(), environment)) {
+            ReadMetadata meta = (ReadMetadata) read;
+            if (!metadataAdmits(node, meta.core(), environment)) {
                 select(node, environment);
                 follow(node);
                 return;
             }
-            node.projectUrls = metadata.core().projectUrls();
+            node.projectUrls = meta.core().projectUrls();
             List<Node> children = new ArrayList<>();
-            addDependencies(node, metadata, environment, nodes, children);
+            addDependencies(node, meta, environment, nodes, children);
             int level = depths.get(node.key) + 1;
             for (Node child : children) {
                 if (!nodes.containsKey(child.key)) { // deciding an earlier child may have reached it already
@@ -388,7 +388,7 @@ public final class Assessor {
         }
     }
 
-    /** The hashes of the first top-level requirement of each project and specifier ({@code --hash}), by {@link #hashKey}. */
+    /** The hashes ({@code --hash}) of the first top-level requirement of each project and specifier, by {@link #hashKey}. */
     private static Map<String, Set<String>> requirementHashes(List<TopLevelRequirement> requirements) {
         Map<String, Set<String>> hashes = new HashMap<>();
         for (TopLevelRequirement top : requirements) {
@@ -445,8 +445,9 @@ public final class Assessor {
     }
 
     private void select(Node node, AssessedEnvironment environment) {
-        Selection selection = Selector.select(node.files, specifiers.computeIfAbsent(node.key.specifier(), SpecifierSet::parse),
-                options.allowPrereleases(), node.hashes, node.metadataRequiresPython);
+        SpecifierSet specifier = specifiers.computeIfAbsent(node.key.specifier(), SpecifierSet::parse);
+        Selection selection = Selector.select(node.files, specifier, options.allowPrereleases(), node.hashes,
+                node.metadataRequiresPython);
         node.selection = selection;
         node.status = selection.status();
         node.reason = selection.reason();
