@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.smvm.index.IndexCredentials;
 import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.policy.OnDegraded;
@@ -19,9 +17,8 @@ import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.report.WheelHealthReport;
 import io.github.smvm.testing.EmptyMachine;
 import io.github.smvm.testing.TestIndex;
+import io.github.smvm.testing.TreeIndexServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +46,7 @@ class CredentialAssessmentTest {
     @TempDir
     Path tmp;
 
-    private HttpServer server;
-    private Path root;
+    private TreeIndexServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
 
@@ -59,49 +55,28 @@ class CredentialAssessmentTest {
         TestIndex index = new TestIndex();
         index.wheel("app", "1.0", "app-1.0-py3-none-any.whl", null, List.of("lib>=1"));
         index.wheel("lib", "1.0", "lib-1.0-py3-none-any.whl");
-        root = tmp.resolve("index").toAbsolutePath().normalize();
+        Path root = tmp.resolve("index");
         index.writeTo(root);
         String expected = "Basic " + Base64.getEncoder().encodeToString(("alice:" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        server.createContext("/", ex -> serve(ex, expected));
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(0);
-    }
-
-    private void serve(HttpExchange ex, String expected) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
+        server = TreeIndexServer.start(root, (ex, path) -> {
             boolean authorized = expected.equals(ex.getRequestHeaders().getFirst("Authorization"));
             requests.add((authorized ? "authorized " : "refused ") + path);
             if (!authorized) {
                 ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"corp\"");
                 ex.sendResponseHeaders(401, -1);
-                return;
             }
-            Path file = root.resolve(path.substring("/simple/".length()));
-            if (path.endsWith("/")) {
-                file = file.resolve("index.html");
-            }
-            if (!file.normalize().startsWith(root) || !Files.isRegularFile(file)) {
-                ex.sendResponseHeaders(404, -1);
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            ex.getResponseHeaders().set("Content-Type", path.endsWith("/") ? "text/html" : "application/octet-stream");
-            ex.sendResponseHeaders(200, body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
+            return !authorized;
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
     }
 
     private String indexUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/simple/";
+        return server.simpleUrl();
     }
 
     private ObjectNode assess(IndexCredentials credentials) {

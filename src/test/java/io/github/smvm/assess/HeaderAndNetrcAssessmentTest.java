@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.smvm.index.IndexCredentials;
 import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.Netrc;
@@ -17,11 +16,9 @@ import io.github.smvm.probe.InterpreterRequest;
 import io.github.smvm.report.WheelHealthReport;
 import io.github.smvm.testing.EmptyMachine;
 import io.github.smvm.testing.TestIndex;
+import io.github.smvm.testing.TreeIndexServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -49,8 +46,8 @@ class HeaderAndNetrcAssessmentTest {
     @TempDir
     Path tmp;
 
-    private HttpServer index;
-    private HttpServer files;
+    private TreeIndexServer index;
+    private TreeIndexServer files;
     private Path root;
     private final List<String> indexRequests = new CopyOnWriteArrayList<>();
     private final List<String> fileRequests = new CopyOnWriteArrayList<>();
@@ -61,63 +58,43 @@ class HeaderAndNetrcAssessmentTest {
         TestIndex packages = new TestIndex();
         packages.wheel("app", "1.0", "app-1.0-py3-none-any.whl", null, List.of("lib>=1"));
         packages.wheel("lib", "1.0", "lib-1.0-py3-none-any.whl");
-        root = tmp.resolve("index").toAbsolutePath().normalize();
+        root = tmp.resolve("index");
         packages.writeTo(root);
-        index = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        files.createContext("/", ex -> serveFile(ex));
-        files.start();
+        files = TreeIndexServer.start(root, (ex, path) -> {
+            fileRequests.add(path + " headers=" + ex.getRequestHeaders().keySet().stream()
+                    .filter(h -> h.equalsIgnoreCase("Authorization") || h.equalsIgnoreCase("X-JFrog-Art-Api")).toList());
+            return false;
+        });
     }
 
     @AfterEach
     void stop() {
-        index.stop(0);
-        files.stop(0);
+        if (index != null) {
+            index.close();
+        }
+        files.close();
     }
 
     /** Pages need {@code authorized}; each wheel link is a redirect to the files server. */
-    private void serveIndex(HttpExchange ex, Predicate<HttpExchange> authorized) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
+    private void startIndex(Predicate<HttpExchange> authorized) {
+        index = TreeIndexServer.start(root, (ex, path) -> {
             boolean ok = authorized.test(ex);
             indexRequests.add((ok ? "authorized " : "refused ") + path);
             if (!ok) {
                 ex.sendResponseHeaders(401, -1);
-                return;
+                return true;
             }
             if (path.endsWith(".whl")) {
-                ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + files.getAddress().getPort() + path);
+                ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + files.port() + path);
                 ex.sendResponseHeaders(302, -1);
-                return;
+                return true;
             }
-            send(ex, root.resolve(path.substring("/simple/".length())).resolve("index.html"), "text/html");
-        }
-    }
-
-    private void serveFile(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            fileRequests.add(path + " headers=" + ex.getRequestHeaders().keySet().stream()
-                    .filter(h -> h.equalsIgnoreCase("Authorization") || h.equalsIgnoreCase("X-JFrog-Art-Api")).toList());
-            send(ex, root.resolve(path.substring("/simple/".length())), "application/octet-stream");
-        }
-    }
-
-    private static void send(HttpExchange ex, Path file, String type) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            ex.sendResponseHeaders(404, -1);
-            return;
-        }
-        byte[] body = Files.readAllBytes(file);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+            return false;
+        });
     }
 
     private String indexUrl() {
-        return "http://127.0.0.1:" + index.getAddress().getPort() + "/simple/";
+        return index.simpleUrl();
     }
 
     private ObjectNode assess(IndexAuthentication authentication) {
@@ -152,9 +129,8 @@ class HeaderAndNetrcAssessmentTest {
 
     @Test
     void theServersHeaderReadsTheIndexAndNeverReachesTheFilesHost() {
-        index.createContext("/", ex -> serveIndex(ex, e -> API_KEY.equals(e.getRequestHeaders()
-                .getFirst("X-JFrog-Art-Api"))));
-        index.start();
+        startIndex(e -> API_KEY.equals(e.getRequestHeaders()
+                .getFirst("X-JFrog-Art-Api")));
         ObjectNode report = assess(new IndexAuthentication(new IndexCredentials("artifactory", "", null,
                 Map.of("X-JFrog-Art-Api", API_KEY)), Map.of()));
         assertEquals("wheel 1", appStatus(report));
@@ -170,9 +146,8 @@ class HeaderAndNetrcAssessmentTest {
     void netrcCredentialsGoWithEveryRequestToTheirHostWhateverThePortAsInPip() {
         String expected = "Basic " + Base64.getEncoder().encodeToString(("ci:" + NETRC_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
-        index.createContext("/", ex -> serveIndex(ex, e -> expected.equals(e.getRequestHeaders()
-                .getFirst("Authorization"))));
-        index.start();
+        startIndex(e -> expected.equals(e.getRequestHeaders()
+                .getFirst("Authorization")));
         // the host has one entry: both servers are 127.0.0.1, so netrc (by host, as in requests) covers both
         // with the same entry; a "localhost" entry would not apply to 127.0.0.1
         Netrc netrc = Netrc.parse("machine localhost login other password other-SECRET\nmachine 127.0.0.1\n  login ci\n"
@@ -190,9 +165,8 @@ class HeaderAndNetrcAssessmentTest {
 
     @Test
     void withoutTheHeaderTheIndexRefusesAndTheReasonSaysAuthenticationFailed() {
-        index.createContext("/", ex -> serveIndex(ex, e -> API_KEY.equals(e.getRequestHeaders()
-                .getFirst("X-JFrog-Art-Api"))));
-        index.start();
+        startIndex(e -> API_KEY.equals(e.getRequestHeaders()
+                .getFirst("X-JFrog-Art-Api")));
         ObjectNode report = assess(new IndexAuthentication(new IndexCredentials("artifactory", "", null,
                 Map.of("X-JFrog-Art-Api", "wrong-" + API_KEY)), Map.of()));
         assertEquals("error 0", appStatus(report));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.smvm.index.IndexStrategy;
 import io.github.smvm.index.NonProxyHosts;
 import io.github.smvm.index.ProxyConfig;
@@ -19,10 +17,9 @@ import io.github.smvm.report.WheelHealthOutputs;
 import io.github.smvm.report.WheelHealthReport;
 import io.github.smvm.testing.EmptyMachine;
 import io.github.smvm.testing.TestIndex;
+import io.github.smvm.testing.TreeIndexServer;
 import io.github.smvm.testing.TestProxy;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +51,7 @@ class ProxyAssessmentTest {
     @TempDir
     Path tmp;
 
-    private HttpServer origin;
-    private Path root;
+    private TreeIndexServer origin;
     private TestProxy proxy;
     private final List<String> originRequests = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -65,46 +61,26 @@ class ProxyAssessmentTest {
         TestIndex index = new TestIndex();
         index.wheel("app", "1.0", "app-1.0-py3-none-any.whl", null, List.of("lib>=1"));
         index.wheel("lib", "1.0", "lib-1.0-py3-none-any.whl");
-        root = tmp.resolve("index").toAbsolutePath().normalize();
+        Path root = tmp.resolve("index");
         index.writeTo(root);
-        origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        origin.createContext("/", this::serve);
-        origin.start();
+        // records each path and whether a proxy header reached the index
+        origin = TreeIndexServer.start(root, (ex, path) -> {
+            boolean proxyHeader = ex.getRequestHeaders().keySet().stream()
+                    .anyMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("proxy-"));
+            originRequests.add(path + (proxyHeader ? " WITH PROXY HEADER" : ""));
+            return false;
+        });
         proxy = new TestProxy("bob", PASSWORD);
     }
 
     @AfterEach
     void stop() {
-        origin.stop(0);
+        origin.close();
         proxy.close();
     }
 
-    /** Serves the index tree, recording each path and whether a proxy header reached it. */
-    private void serve(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            boolean proxyHeader = ex.getRequestHeaders().keySet().stream()
-                    .anyMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("proxy-"));
-            originRequests.add(path + (proxyHeader ? " WITH PROXY HEADER" : ""));
-            Path file = root.resolve(path.substring("/simple/".length()));
-            if (path.endsWith("/")) {
-                file = file.resolve("index.html");
-            }
-            if (!file.normalize().startsWith(root) || !Files.isRegularFile(file)) {
-                ex.sendResponseHeaders(404, -1);
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            ex.getResponseHeaders().set("Content-Type", path.endsWith("/") ? "text/html" : "application/octet-stream");
-            ex.sendResponseHeaders(200, body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
     private String indexUrl() {
-        return "http://127.0.0.1:" + origin.getAddress().getPort() + "/simple/";
+        return origin.simpleUrl();
     }
 
     private ProxyServer settingsProxy(String user, String password, String nonProxyHosts) {
