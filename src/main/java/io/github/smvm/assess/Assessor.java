@@ -114,8 +114,8 @@ public final class Assessor {
     }
 
     /**
-     * @param progress receives one line at the end: how many pages, decisions and metadata reads, the CPU
-     *     time spent deciding, the dependency depth, when the late environments joined, and how long the
+     * @param progress receives one line at the end: how many pages, decisions and metadata reads, the deciding
+     *     thread's CPU time, the dependency depth, when the late environments joined, and how long the
      *     deciding thread had nothing to do
      */
     public Assessor(IndexClient index, MetadataSource metadata, Executor executor, AssessmentOptions options,
@@ -155,12 +155,15 @@ public final class Assessor {
             found.forEach(run::addEnvironment);
         }));
         run.outstanding++;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         now.forEach(run::addEnvironment);
         run.drain();
+        cpu = threads.getCurrentThreadCpuTime() - cpu;
         progress.accept(String.format(java.util.Locale.ROOT,
-                "%d pages, %d decisions (CPU %d ms), %d metadata reads, dependency depth %d; the interpreters "
+                "%d pages, %d decisions (deciding thread's CPU %d ms), %d metadata reads, dependency depth %d; the interpreters "
                         + "joined after %d ms; %d ms without anything to do", run.pages.size(), run.decisions,
-                run.decideCpu / 1_000_000, run.readMetadata.size(), run.depth, run.lateAfter / 1_000_000,
+                cpu / 1_000_000, run.readMetadata.size(), run.depth, run.lateAfter / 1_000_000,
                 run.waited / 1_000_000));
 
         List<AssessedEnvironment> environments = new ArrayList<>(run.lateEnvironments);
@@ -219,7 +222,6 @@ public final class Assessor {
         List<AssessedEnvironment> lateEnvironments = List.of();
         long lateAfter;
         int decisions;
-        long decideCpu;
         int depth;
 
         final Map<String, Set<String>> hashes;
@@ -319,10 +321,8 @@ public final class Assessor {
         }
 
         void decided(Node node, ProjectResult page) {
-            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             decide(node, page, byId.get(node.key.environment()),
                     hashes.getOrDefault(hashKey(node.key.project(), node.key.specifier()), Set.of()), parsed, views);
-            decideCpu += java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
             decisions++;
             if (options.transitive()) {
                 follow(node);
