@@ -33,6 +33,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -214,8 +215,9 @@ public final class Assessor {
         final Map<String, ProjectResult> pages = new HashMap<>();
         final Map<String, List<Node>> waitingForPage = new HashMap<>();
         /** Each chosen file's metadata as read: a {@link ReadMetadata}, or the exception reading it failed with. */
-        final Map<URI, Object> readMetadata = new HashMap<>();
-        final Map<URI, List<Node>> waitingForMetadata = new HashMap<>();
+        /** Read metadata (or the exception) by {@link #sharedMetadataKey} or {@code "url:" + file url}. */
+        final Map<String, Object> readMetadata = new HashMap<>();
+        final Map<String, List<Node>> waitingForMetadata = new HashMap<>();
         final Map<String, ProjectFiles> parsed = new HashMap<>();
         final Map<String, EnvironmentFiles> views = new HashMap<>();
         final Map<Key, Integer> depths = new HashMap<>();
@@ -331,31 +333,59 @@ public final class Assessor {
 
         /** Asks for the metadata of the node's chosen wheel, if any. */
         void follow(Node node) {
+            follow(node, false);
+        }
+
+        /**
+         * @param ownFile read the chosen file's own metadata even when the index announces the same
+         *     metadata (by its SHA-256) for a file already read
+         */
+        void follow(Node node, boolean ownFile) {
             if (node.chosenFile == null) {
                 return;
             }
             IndexFile file = node.chosenFile;
-            URI url = file.url();
-            Object read = readMetadata.get(url);
+            String ownKey = "url:" + file.url();
+            String shared = ownFile ? null : sharedMetadataKey(file);
+            String key = shared != null ? shared : ownKey;
+            Object read = readMetadata.get(key);
+            if (read == null) {
+                read = readMetadata.get(ownKey);
+            }
             if (read != null) {
                 metadataFor(node, read);
                 return;
             }
-            whenRead(waitingForMetadata, url, node, () -> {
+            whenRead(waitingForMetadata, key, node, () -> {
+                Object result;
                 try {
-                    Object result = metadata(file);
-                    return result instanceof CoreMetadata core ? ReadMetadata.of(core) : result;
+                    result = metadata(file);
+                    result = result instanceof CoreMetadata core ? ReadMetadata.of(core) : result;
                 } catch (RuntimeException e) {
-                    return e;
+                    result = e;
                 }
+                return new MetadataRead(file.url(), result);
             }, this::metadataArrived);
         }
 
-        void metadataArrived(URI url, Object read) {
+        void metadataArrived(String key, MetadataRead arrived) {
             outstanding--;
-            readMetadata.put(url, read);
-            for (Node node : waitingForMetadata.remove(url)) {
-                metadataFor(node, read);
+            List<Node> waiting = waitingForMetadata.remove(key);
+            if (arrived.read() instanceof Exception && key.startsWith(SHARED_METADATA)) {
+                // a failure is the read file's own: the others announced with the same metadata are read themselves
+                readMetadata.put("url:" + arrived.url(), arrived.read());
+                for (Node node : waiting) {
+                    if (node.chosenFile.url().equals(arrived.url())) {
+                        metadataFor(node, arrived.read());
+                    } else {
+                        follow(node, true);
+                    }
+                }
+                return;
+            }
+            readMetadata.put(key, arrived.read());
+            for (Node node : waiting) {
+                metadataFor(node, arrived.read());
             }
         }
 
@@ -533,6 +563,22 @@ public final class Assessor {
      * A chosen file's core metadata with each {@code Requires-Dist} line parsed (a {@link Requirement}, or the
      * {@link DependencySyntaxException} it failed with), on the worker thread that read it.
      */
+    private static final String SHARED_METADATA = "metadata-sha256:";
+
+    /**
+     * The key under which a file's metadata is read once for every file the index announces it for: the
+     * PEP 658 metadata file's SHA-256 (a project's wheels of one version usually share one metadata file,
+     * and the fetched file is checked against that hash); {@code null} when the index gives none.
+     */
+    static String sharedMetadataKey(IndexFile file) {
+        String hash = file.coreMetadata() ? file.coreMetadataHashes().get("sha256") : null;
+        return hash == null ? null : SHARED_METADATA + hash.toLowerCase(Locale.ROOT);
+    }
+
+    /** The metadata read for the file at {@code url}: a {@link ReadMetadata} or the exception. */
+    private record MetadataRead(URI url, Object read) {
+    }
+
     private record ReadMetadata(CoreMetadata core, List<Object> requirements) {
 
         static ReadMetadata of(CoreMetadata core) {

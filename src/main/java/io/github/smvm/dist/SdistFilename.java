@@ -26,6 +26,11 @@ public record SdistFilename(String name, Version version) {
      * @throws InvalidSdistFilenameException saying which part is wrong
      */
     public static SdistFilename parse(String filename) {
+        return parse(filename, FilenameMemo.NONE);
+    }
+
+    /** {@link #parse(String)}, with the version text looked up in {@code memo} (one per page). */
+    public static SdistFilename parse(String filename, FilenameMemo memo) {
         Objects.requireNonNull(filename, "filename");
         String stem;
         if (filename.endsWith(".tar.gz")) {
@@ -42,7 +47,7 @@ public record SdistFilename(String name, Version version) {
         String versionPart = stem.substring(dash + 1);
         Version version;
         try {
-            version = Version.parse(versionPart);
+            version = memo.version(versionPart);
         } catch (InvalidVersionException e) {
             throw new InvalidSdistFilenameException(filename, "'" + versionPart + "' is not a PEP 440 version", e);
         }

@@ -47,6 +47,14 @@ public final class WheelFilename {
      * @throws InvalidWheelFilenameException saying which part is wrong
      */
     public static WheelFilename parse(String filename) {
+        return parse(filename, FilenameMemo.NONE);
+    }
+
+    /**
+     * {@link #parse(String)}, with the name part and version text looked up in {@code memo} (one per page):
+     * the same answer, parsed once per distinct text.
+     */
+    public static WheelFilename parse(String filename, FilenameMemo memo) {
         Objects.requireNonNull(filename, "filename");
         if (!filename.endsWith(".whl")) {
             throw new InvalidWheelFilenameException(filename, "it does not end with '.whl'", null);
@@ -71,13 +79,14 @@ public final class WheelFilename {
         }
         parts[parts.length - 1] = stem.substring(from);
         String namePart = parts[0];
-        if (namePart.contains("__") || !isWheelNameText(namePart)) {
+        String name = memo.wheelName(namePart);
+        if (name == null) {
             throw new InvalidWheelFilenameException(filename, "the project name '" + namePart
                     + "' may only contain letters, digits, '_' and '.', and no '__'", null);
         }
         Version version;
         try {
-            version = Version.parse(parts[1]);
+            version = memo.version(parts[1]);
         } catch (InvalidVersionException e) {
             throw new InvalidWheelFilenameException(filename, "'" + parts[1] + "' is not a PEP 440 version", e);
         }
@@ -100,7 +109,12 @@ public final class WheelFilename {
             throw new InvalidWheelFilenameException(filename, "the tag set '" + tagSet + "' is not valid: "
                     + e.getMessage(), e);
         }
-        return new WheelFilename(filename, Names.normalize(namePart), version, build, tagSet, tags);
+        return new WheelFilename(filename, name, version, build, tagSet, tags);
+    }
+
+    /** The normalised name of a valid wheel name part, or {@code null} if it is not valid. */
+    static String wheelName(String namePart) {
+        return namePart.contains("__") || !isWheelNameText(namePart) ? null : Names.normalize(namePart);
     }
 
     /** packaging's {@code ^[\w\d._]*$} with Python's Unicode {@code \w} (and its {@code $} before a final newline). */

@@ -89,6 +89,10 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
+        long[] plain = plainRelease(text);
+        if (plain != null) {
+            return new Version(0, plain, null, null, null, null);
+        }
         Matcher m = PATTERN.matcher(text);
         if (!m.matches()) {
             throw new InvalidVersionException(text, "Invalid version: '" + text + "' is not a PEP 440 version;"
@@ -135,6 +139,40 @@ public final class Version implements Comparable<Version> {
             local = Collections.unmodifiableList(segments);
         }
         return new Version(epoch, release, pre, post, dev, local);
+    }
+
+    /**
+     * The release numbers of a text that is only ASCII digits and single dots between them ({@code 1.26.4}),
+     * the spelling of most versions on a page, read without the regular expression; {@code null} for any
+     * other text (which the expression then reads, and may reject). Numbers too large for a {@code long}
+     * are rejected here as there.
+     */
+    private static long[] plainRelease(String text) {
+        int n = text.length();
+        int segments = 1;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (i == 0 || i == n - 1 || text.charAt(i - 1) == '.') {
+                    return null;
+                }
+                segments++;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        long[] release = new long[segments];
+        int from = 0;
+        for (int k = 0; k < segments; k++) {
+            int at = text.indexOf('.', from);
+            int end = at < 0 ? n : at;
+            release[k] = number(text, text.substring(from, end));
+            from = end + 1;
+        }
+        return release;
     }
 
     /** Like {@link #parse(String)} but returns empty instead of throwing. */

@@ -1,6 +1,7 @@
 package io.github.smvm.selection;
 
 import io.github.smvm.dist.BuildTag;
+import io.github.smvm.dist.FilenameMemo;
 import io.github.smvm.dist.InvalidSdistFilenameException;
 import io.github.smvm.dist.InvalidWheelFilenameException;
 import io.github.smvm.dist.SdistFilename;
@@ -144,17 +145,18 @@ public final class Selector {
     /** The files that parse as distributions of {@code project}; others are ignored, as pip does. */
     static List<Candidate> candidates(String project, List<IndexFile> files) {
         List<Candidate> result = new ArrayList<>();
+        FilenameMemo memo = FilenameMemo.create();
         for (IndexFile file : files) {
             String name = file.filename();
             String lower = name.toLowerCase(Locale.ROOT);
             try {
                 if (lower.endsWith(".whl")) {
-                    WheelFilename wheel = WheelFilename.parse(name);
+                    WheelFilename wheel = WheelFilename.parse(name, memo);
                     if (wheel.name().equals(project)) {
                         result.add(new Candidate(file, wheel.version(), wheel));
                     }
                 } else if (lower.endsWith(".tar.gz") || lower.endsWith(".zip")) {
-                    SdistFilename sdist = SdistFilename.parse(name);
+                    SdistFilename sdist = SdistFilename.parse(name, memo);
                     if (Names.normalize(sdist.name()).equals(project)) {
                         result.add(new Candidate(file, sdist.version(), null));
                     }

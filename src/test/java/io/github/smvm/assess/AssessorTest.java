@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.smvm.index.FileIndexClient;
+import io.github.smvm.index.IndexFile;
 import io.github.smvm.index.IndexClient;
 import io.github.smvm.index.IndexOptions;
 import io.github.smvm.index.JdkHttpTransport;
 import io.github.smvm.index.MetadataFetcher;
+import io.github.smvm.index.ProjectPage;
 import io.github.smvm.index.ProjectResult;
 import io.github.smvm.metadata.CoreMetadata;
 import io.github.smvm.pep508.Requirement;
@@ -200,6 +202,93 @@ class AssessorTest {
                 .map(PackageResult::name).toList());
         // shared is decided twice, as "shared" in the second wave and as "shared>=1" in the third: read once
         assertEquals(4, metadataReads.get());
+    }
+
+    /**
+     * An index whose files announce PEP 658 metadata with a hash: the Linux and macOS wheels of {@code app 1.0}
+     * share one, {@code lib 1.0}'s two wheels each have their own.
+     */
+    private static IndexClient announcingIndex() {
+        URI root = URI.create("https://index.example/simple/");
+        Map<String, List<IndexFile>> files = Map.of(
+                "app", List.of(
+                        announced("app-1.0-cp312-cp312-manylinux_2_17_x86_64.whl", "aa"),
+                        announced("app-1.0-cp312-cp312-macosx_11_0_arm64.whl", "aa")),
+                "lib", List.of(
+                        announced("lib-1.0-cp312-cp312-manylinux_2_17_x86_64.whl", "b1"),
+                        announced("lib-1.0-cp312-cp312-macosx_11_0_arm64.whl", "b2")));
+        return new IndexClient() {
+            @Override
+            public URI location() {
+                return root;
+            }
+
+            @Override
+            public ProjectResult fetchProject(String name) {
+                List<IndexFile> listed = files.get(name);
+                URI url = root.resolve(name + "/");
+                return listed == null ? new ProjectResult.NotFound(url, List.of())
+                        : new ProjectResult.Found(new ProjectPage(name, url, listed, List.of()));
+            }
+
+            @Override
+            public Map<String, ProjectResult> fetchAll(Collection<String> names) {
+                Map<String, ProjectResult> result = new LinkedHashMap<>();
+                names.forEach(n -> result.put(n, fetchProject(n)));
+                return result;
+            }
+        };
+    }
+
+    private static IndexFile announced(String filename, String metadataSha256) {
+        return new IndexFile(filename, URI.create("https://files.example/" + filename), Map.of(), null, false, null,
+                true, Map.of("sha256", metadataSha256));
+    }
+
+    @Test
+    void readsMetadataTheIndexAnnouncesWithOneHashOnceForAllItsFiles() {
+        Map<String, Integer> reads = new ConcurrentHashMap<>();
+        MetadataSource metadata = file -> {
+            reads.merge(file.filename(), 1, Integer::sum);
+            String name = file.filename().substring(0, file.filename().indexOf('-'));
+            return CoreMetadata.parse(file.filename(), "Metadata-Version: 2.1\nName: " + name + "\nVersion: 1.0\n"
+                    + (name.equals("app") ? "Requires-Dist: lib\n" : ""));
+        };
+        List<EnvironmentResult> results = new Assessor(announcingIndex(), metadata, executor, AssessmentOptions.defaults())
+                .assess(List.of(top("app")), List.of(LINUX, MAC));
+
+        assertEquals("app-1.0-cp312-cp312-manylinux_2_17_x86_64.whl", only(results, LINUX.id(), "app").wheel());
+        assertEquals("app-1.0-cp312-cp312-macosx_11_0_arm64.whl", only(results, MAC.id(), "app").wheel());
+        assertEquals(List.of("lib"), only(results, MAC.id(), "app").dependencies().stream().map(PackageResult::name).toList());
+        // app's two wheels share one announced metadata file: read once; lib's two have their own: read each
+        assertEquals(1, reads.entrySet().stream().filter(e -> e.getKey().startsWith("app-")).mapToInt(Map.Entry::getValue).sum(),
+                reads.toString());
+        assertEquals(Map.of("lib-1.0-cp312-cp312-manylinux_2_17_x86_64.whl", 1, "lib-1.0-cp312-cp312-macosx_11_0_arm64.whl", 1),
+                reads.entrySet().stream().filter(e -> e.getKey().startsWith("lib-"))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Test
+    void aFailedReadOfSharedMetadataIsTheReadFilesOwnAndTheOtherFileIsReadItself() {
+        Map<String, Integer> reads = new ConcurrentHashMap<>();
+        String broken = "app-1.0-cp312-cp312-manylinux_2_17_x86_64.whl";
+        MetadataSource metadata = file -> {
+            reads.merge(file.filename(), 1, Integer::sum);
+            if (file.filename().equals(broken)) {
+                throw new java.io.IOException("HTTP status 500 from " + file.url() + ".metadata");
+            }
+            String name = file.filename().substring(0, file.filename().indexOf('-'));
+            return CoreMetadata.parse(file.filename(), "Metadata-Version: 2.1\nName: " + name + "\nVersion: 1.0\n");
+        };
+        // the Linux wheel's read is asked for first (LINUX is decided first), and fails
+        List<EnvironmentResult> results = new Assessor(announcingIndex(), metadata, executor, AssessmentOptions.defaults())
+                .assess(List.of(top("app")), List.of(LINUX, MAC));
+
+        PackageResult linux = only(results, LINUX.id(), "app");
+        assertEquals(Status.ERROR, linux.status());
+        assertTrue(linux.reason().contains("HTTP status 500"), linux.reason());
+        assertEquals(Status.WHEEL, only(results, MAC.id(), "app").status());
+        assertEquals(Map.of(broken, 1, "app-1.0-cp312-cp312-macosx_11_0_arm64.whl", 1), reads);
     }
 
     @Test

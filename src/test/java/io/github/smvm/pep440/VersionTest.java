@@ -128,6 +128,19 @@ class VersionTest {
     }
 
     @Test
+    void readsDigitsAndDotsLikeEveryOtherSpelling() {
+        // the plain spelling is read without the regular expression; these are its edges
+        assertEquals(Version.parse("v01.002.0"), Version.parse("01.002.0"));
+        assertEquals("1.2.0", Version.parse("01.002.0").toString());
+        assertEquals(List.of(7L), Version.parse("7").release());
+        for (String bad : List.of("1..0", "1.", ".1", "1.0.", "1. 0", "1.0\u0661")) {
+            InvalidVersionException e = assertThrows(InvalidVersionException.class, () -> Version.parse(bad), bad);
+            assertTrue(e.getMessage().contains("is not a PEP 440 version"), e.getMessage());
+        }
+        assertEquals(Version.parse("1.0"), Version.parse(" 1.0\n"));
+    }
+
+    @Test
     void explainsWhatAValidVersionLooksLike() {
         InvalidVersionException e = assertThrows(InvalidVersionException.class, () -> Version.parse("french toast"));
         assertEquals("Invalid version: 'french toast' is not a PEP 440 version; expected"
