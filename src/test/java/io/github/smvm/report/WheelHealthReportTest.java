@@ -68,6 +68,9 @@ class WheelHealthReportTest {
         JsonNode dependency = p.get("dependencies").get(0);
         assertEquals("1.0", dependency.get("compatible_version").asText());
         assertEquals("[\"fastcalc\",\"core\"]", dependency.get("via").toString());
+        // a package that has its wheel does not list the newest version's wheels (a miss does, above)
+        assertEquals(List.of("requirement", "name", "status", "version", "wheel", "reason", "suggestion", "newest_version",
+                "compatible_version", "project_urls", "index_warnings", "via"), names(dependency));
     }
 
     @Test
@@ -99,5 +102,31 @@ class WheelHealthReportTest {
         org.junit.jupiter.api.Assertions.assertTrue(md.contains("1 requirement of 3 does not install from wheels everywhere"), md);
         String html = HtmlReport.render(json, List.of());
         org.junit.jupiter.api.Assertions.assertTrue(html.contains("title=\"ignored by the policy (&lt;ignore&gt;): not counted"), html);
+    }
+
+    @Test
+    void theNewestVersionsWheelsAreListedOnEveryEntryOfAProjectThatLacksAWheelSomewhere() {
+        AssessedEnvironment linux = Environments.ofTarget("cp312-manylinux_2_28_x86_64");
+        AssessedEnvironment mac = Environments.ofTarget("cp312-macosx_14_0_arm64");
+        List<String> wheels = List.of("cp312-cp312-manylinux_2_17_x86_64");
+        PackageResult fastOnLinux = new PackageResult("fast", "fast", Status.WHEEL, "2.0", "fast-2.0-cp312-cp312-manylinux_2_17_x86_64.whl",
+                null, null, List.of(), List.of(), "2.0", wheels, "2.0", Map.of());
+        PackageResult fastOnMac = new PackageResult("fast", "fast", Status.NO_WHEEL, null, null, "no macOS wheel",
+                null, List.of(), List.of(), "2.0", wheels, null, Map.of());
+        PackageResult pure = new PackageResult("pure", "pure", Status.WHEEL, "1.0", "pure-1.0-py3-none-any.whl",
+                null, null, List.of(), List.of(), "1.0", List.of("py3-none-any"), "1.0", Map.of());
+        AssessmentOutcome outcome = AssessmentOutcome.of(List.of(new EnvironmentResult(linux, List.of(fastOnLinux, pure)),
+                new EnvironmentResult(mac, List.of(fastOnMac, pure))),
+                new HealthPolicy(new PolicySettings(0.5, Set.of(), Set.of(), OnDegraded.FALLBACK, true)));
+
+        JsonNode environments = WheelHealthReport.toJson(outcome, 0.5, Instant.parse("2026-11-22T10:15:00Z")).get("environments");
+
+        for (JsonNode env : environments) {
+            JsonNode fast = env.get("packages").get(0);
+            assertEquals("[\"cp312-cp312-manylinux_2_17_x86_64\"]", fast.get("newest_version_wheels").toString(),
+                    "fast misses its wheel on macOS, so every entry of it says what its wheels are built for");
+            org.junit.jupiter.api.Assertions.assertFalse(env.get("packages").get(1).has("newest_version_wheels"),
+                    "pure has its wheel everywhere");
+        }
     }
 }
