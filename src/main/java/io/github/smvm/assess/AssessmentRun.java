@@ -139,12 +139,10 @@ public final class AssessmentRun {
      */
     public static Result run(Config config, PolicySettings policy, Discovery discovery,
             Map<String, String> environmentVariables, Consumer<String> progress) {
-        // the JVM's default TLS context (CA certificates, providers) takes a few hundred milliseconds of CPU to
-        // set up; when an https source is configured it is made while the requirements are read, else not at all
-        boolean tls = !config.network().offline() && (config.noIndex() ? anyHttps(config.findLinks())
-                : config.indexUrl() == null || anyHttps(List.of(config.indexUrl())) || anyHttps(config.extraIndexUrls())
-                        || anyHttps(config.findLinks()));
-        if (tls) {
+        // the JVM's default TLS context (CA certificates, providers) takes 150-200 ms of CPU to set up, and the
+        // JDK's HTTP client makes it when it is built, for plain http indexes too: it is made on another thread
+        // while the targets and requirements are read, so that building the client finds it made
+        if (!config.network().offline()) {
             prepareTlsInBackground();
         }
         List<AssessedEnvironment> targets = new ArrayList<>();
@@ -162,11 +160,6 @@ public final class AssessmentRun {
         }
         RequirementsLoader.Loaded loaded = new RequirementsLoader(environmentVariables).load(config.sources());
         progress.accept("read " + loaded.requirements().size() + " requirements");
-        if (!tls && !config.network().offline() && (anyHttps(loaded.options().extraIndexUrls())
-                || anyHttps(loaded.options().findLinks()) || loaded.options().indexUrl() != null
-                && anyHttps(List.of(loaded.options().indexUrl())))) {
-            prepareTlsInBackground(); // the requirements files name an https source
-        }
 
         // the interpreters are found (probing them runs child processes) while the index is read, the primary
         // and the fallback at the same time (a candidate both look at is probed once: give discovery a caching probe)
@@ -438,10 +431,6 @@ public final class AssessmentRun {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    private static boolean anyHttps(Collection<String> locations) {
-        return locations.stream().anyMatch(l -> l.strip().regionMatches(true, 0, "https:", 0, 6));
     }
 
     private static void prepareTlsInBackground() {

@@ -41,12 +41,42 @@ public final class Specifier {
     private final String version;
     /** Parsed version for the operators that need one; null for prefix and arbitrary matches. */
     private final Version parsed;
+    /**
+     * What a candidate's public version must start with, split as packaging's {@code _version_split}: for
+     * {@code ==}/{@code !=} with {@code .*} the version before it, for {@code ~=} all but its last release
+     * segment; null for the other operators. Worked out once: a specifier is asked about many versions.
+     */
+    private final List<String> prefixSplit;
+    /** {@link #prereleases()}, worked out once; null when it throws ({@code ===} with a text that is no version). */
+    private final Boolean namesPrerelease;
 
     private Specifier(String operator, String version) {
         this.operator = operator;
         this.version = version;
         boolean prefix = version.endsWith(".*");
         this.parsed = operator.equals("===") || prefix ? null : Version.parse(version);
+        if (prefix) {
+            this.prefixSplit = versionSplit(canonicalize(version.substring(0, version.length() - 2), false));
+        } else if (operator.equals("~=")) {
+            List<String> kept = new ArrayList<>();
+            for (String segment : versionSplit(version)) {
+                if (!isNotSuffix(segment)) {
+                    break;
+                }
+                kept.add(segment);
+            }
+            kept = kept.subList(0, Math.max(0, kept.size() - 1));
+            this.prefixSplit = versionSplit(canonicalize(versionJoin(kept), false));
+        } else {
+            this.prefixSplit = null;
+        }
+        Boolean pre;
+        try {
+            pre = namesPrerelease(operator, version);
+        } catch (InvalidVersionException e) {
+            pre = null;
+        }
+        this.namesPrerelease = pre;
     }
 
     /**
@@ -100,6 +130,10 @@ public final class Specifier {
      * @throws InvalidVersionException for {@code ===} with a text that is not a version, as packaging does
      */
     public boolean prereleases() {
+        return namesPrerelease != null ? namesPrerelease : namesPrerelease(operator, version);
+    }
+
+    private static boolean namesPrerelease(String operator, String version) {
         switch (operator) {
             case "==", ">=", "<=", "~=", "===" -> {
                 String v = version;
@@ -132,9 +166,9 @@ public final class Specifier {
             return false;
         }
         return switch (operator) {
-            case "~=" -> compatible(candidate);
-            case "==" -> equal(candidate, version);
-            case "!=" -> !equal(candidate, version);
+            case "~=" -> candidate.publicVersion().compareTo(parsed) >= 0 && startsWithPrefix(candidate);
+            case "==" -> equal(candidate);
+            case "!=" -> !equal(candidate);
             case "<=" -> candidate.publicVersion().compareTo(parsed) <= 0;
             case ">=" -> candidate.publicVersion().compareTo(parsed) >= 0;
             case "<" -> lessThan(candidate);
@@ -144,32 +178,20 @@ public final class Specifier {
         };
     }
 
-    private boolean compatible(Version candidate) {
-        List<String> split = versionSplit(version);
-        List<String> kept = new ArrayList<>();
-        for (String segment : split) {
-            if (!isNotSuffix(segment)) {
-                break;
-            }
-            kept.add(segment);
-        }
-        kept = kept.subList(0, Math.max(0, kept.size() - 1));
-        String prefix = versionJoin(kept) + ".*";
-        return candidate.publicVersion().compareTo(parsed) >= 0 && equal(candidate, prefix);
+    /** packaging's prefix match ({@code ==1.4.*}, and {@code ~=}'s second half). */
+    private boolean startsWithPrefix(Version candidate) {
+        // canonicalize_version of a parsed public version is its normalised text
+        List<String> padded = padLeft(versionSplit(candidate.toPublicString()), prefixSplit);
+        List<String> shortened = padded.subList(0, Math.min(padded.size(), prefixSplit.size()));
+        return shortened.equals(prefixSplit);
     }
 
-    private static boolean equal(Version candidate, String spec) {
-        if (spec.endsWith(".*")) {
-            String prospective = canonicalize(candidate.toPublicString(), false);
-            String normalizedSpec = canonicalize(spec.substring(0, spec.length() - 2), false);
-            List<String> splitSpec = versionSplit(normalizedSpec);
-            List<String> padded = padLeft(versionSplit(prospective), splitSpec);
-            List<String> shortened = padded.subList(0, Math.min(padded.size(), splitSpec.size()));
-            return shortened.equals(splitSpec);
+    private boolean equal(Version candidate) {
+        if (prefixSplit != null) {
+            return startsWithPrefix(candidate);
         }
-        Version specVersion = Version.parse(spec);
-        Version prospective = specVersion.local().isEmpty() ? candidate.publicVersion() : candidate;
-        return prospective.equals(specVersion);
+        Version prospective = parsed.local().isEmpty() ? candidate.publicVersion() : candidate;
+        return prospective.equals(parsed);
     }
 
     private boolean lessThan(Version candidate) {

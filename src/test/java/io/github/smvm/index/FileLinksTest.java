@@ -1,0 +1,79 @@
+package io.github.smvm.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FileLinksTest {
+
+    private static final List<URI> BASES = List.of(
+            URI.create("https://index.example/simple/numpy/"),
+            URI.create("https://index.example/simple/numpy"),
+            URI.create("http://127.0.0.1:8080/root/simple/numpy/index.html"),
+            URI.create("file:///srv/index/numpy/"));
+
+    private static final List<String> HREFS = List.of(
+            "/files/numpy-2.0.0-cp312-cp312-manylinux_2_17_x86_64.whl#sha256=abc123",
+            "../../files/numpy-2.0.0-py3-none-any.whl#sha256=ABC&md5=def",
+            "numpy-2.0.0.tar.gz#sha256=abc",
+            "./numpy-2.0.0.tar.gz#sha256=",
+            "https://files.example/packages/aa/bb/numpy-2.0.0-py3-none-any.whl#sha256=0123456789abcdef",
+            "//cdn.example/numpy-2.0.0-py3-none-any.whl#sha256=abc",
+            "/files/numpy%2D2.0.0-py3-none-any.whl#sha256=abc",
+            "/files/numpy 2.0.0-py3-none-any.whl#sha256=abc",
+            "/files/nümpy-2.0.0-py3-none-any.whl#sha256=abc",
+            "/files/numpy-2.0.0-py3-none-any.whl?token=x#sha256=abc",
+            "  /files/numpy-2.0.0-py3-none-any.whl#sha256=abc",
+            "/files/numpy-2.0.0-py3-none-any.whl#sha256=abc  ",
+            "/files/numpy-2.0.0-py3-none-any.whl#egg=numpy",
+            "/files/numpy-2.0.0-py3-none-any.whl#",
+            "/files/numpy-2.0.0-py3-none-any.whl#sha256=a%62c",
+            "/files/numpy-2.0.0-py3-none-any.whl#sha256=abc#md5=def",
+            "/files/../numpy-2.0.0-py3-none-any.whl#sha256=abc",
+            "/files/..#sha256=abc",
+            "/files/#sha256=abc",
+            "#sha256=abc",
+            " #sha256=abc",
+            "/files/numpy%zz-2.0.0-py3-none-any.whl#sha256=abc",
+            "/files/numpy%2F..%2Fx.whl#sha256=abc",
+            "mailto:someone@example.com#sha256=abc",
+            "/files/numpy-2.0.0-py3-none-any.whl");
+
+    @Test
+    void theShortCutResolvesEveryLinkItTakesAsTheGeneralWayDoes() {
+        int taken = 0;
+        for (URI base : BASES) {
+            for (String href : HREFS) {
+                FileLinks.Resolved plain = FileLinks.resolvePlain(base, href);
+                List<String> warnings = new ArrayList<>();
+                FileLinks.Resolved any = FileLinks.resolveAny(base, href, warnings);
+                if (plain != null) {
+                    taken++;
+                    assertNotNull(any, base + " " + href);
+                    assertEquals(any, plain, base + " " + href);
+                    assertEquals(any.url().toString(), plain.url().toString(), base + " " + href);
+                    assertEquals(List.of(), warnings, base + " " + href);
+                }
+                List<String> viaResolve = new ArrayList<>();
+                assertEquals(any, FileLinks.resolve(base, href, viaResolve), base + " " + href);
+                assertEquals(warnings, viaResolve, base + " " + href);
+            }
+        }
+        // the common links take it (hash fragments on relative, absolute and network-path links)
+        assertEquals(true, taken >= 40, "short cut taken " + taken + " times");
+    }
+
+    @Test
+    void linksTheShortCutLeavesToTheGeneralWay() {
+        URI base = BASES.get(0);
+        for (String href : List.of("#sha256=abc", " #sha256=abc", "/f.whl", "/f.whl#sha256=a%62c",
+                "/f.whl#sha256=abc  ", "/f.whl#sha256=abc#md5=def", "/files/..#sha256=abc", "/files/#sha256=abc")) {
+            assertNull(FileLinks.resolvePlain(base, href), href);
+        }
+    }
+}
