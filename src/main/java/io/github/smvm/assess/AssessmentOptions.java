@@ -35,7 +35,8 @@ public record AssessmentOptions(boolean transitive, boolean allowPrereleases, Li
                 parts.add(constraint.specifier().toString());
             }
         }
-        return parts.isEmpty() ? specifier : SpecifierSet.parse(String.join(",", parts));
+        // with no constraint that applies, the requirement's own specifier as it is (not parsed again)
+        return parts.size() == (specifier.isEmpty() ? 0 : 1) ? specifier : SpecifierSet.parse(String.join(",", parts));
     }
 
     static AssessmentOptions defaults() {

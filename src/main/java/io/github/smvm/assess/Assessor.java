@@ -401,7 +401,7 @@ public final class Assessor {
             }
             AssessedEnvironment environment = byId.get(node.key.environment());
             ReadMetadata meta = (ReadMetadata) read;
-            if (!metadataAdmits(node, meta.core(), environment)) {
+            if (!metadataAdmits(node, meta, environment)) {
                 select(node, environment);
                 follow(node);
                 return;
@@ -495,12 +495,11 @@ public final class Assessor {
      * Whether the chosen wheel's own {@code Requires-Python} admits the environment. When it does not,
      * pip's resolver goes on to the next version: so does this, choosing again without that version.
      */
-    private static boolean metadataAdmits(Node node, CoreMetadata core, AssessedEnvironment environment) {
-        Version python = environment.selection().pythonVersion();
-        if (Selector.requiresPythonAllows(core.requiresPython(), python)) {
+    private static boolean metadataAdmits(Node node, ReadMetadata metadata, AssessedEnvironment environment) {
+        if (metadata.requiresPython() == null || metadata.requiresPython().contains(environment.selection().pythonVersion(), true)) {
             return true;
         }
-        node.metadataRequiresPython.put(node.selection.chosen().version(), core.requiresPython());
+        node.metadataRequiresPython.put(node.selection.chosen().version(), metadata.core().requiresPython());
         return false;
     }
 
@@ -579,7 +578,11 @@ public final class Assessor {
     private record MetadataRead(URI url, Object read) {
     }
 
-    private record ReadMetadata(CoreMetadata core, List<Object> requirements) {
+    /**
+     * @param requirements each {@code Requires-Dist} line parsed (a {@link Requirement}), or the exception
+     * @param requiresPython the {@code Requires-Python} parsed; null when it admits every Python
+     */
+    private record ReadMetadata(CoreMetadata core, List<Object> requirements, SpecifierSet requiresPython) {
 
         static ReadMetadata of(CoreMetadata core) {
             List<Object> requirements = new ArrayList<>();
@@ -590,7 +593,7 @@ public final class Assessor {
                     requirements.add(e);
                 }
             }
-            return new ReadMetadata(core, requirements);
+            return new ReadMetadata(core, requirements, Selector.requiresPython(core.requiresPython()));
         }
     }
 

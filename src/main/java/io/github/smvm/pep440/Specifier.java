@@ -295,8 +295,16 @@ public final class Specifier {
         return n;
     }
 
+    /** Made on first use (specifiers are hashed into sets and maps often), by any thread: the result is the same. */
+    private String canonicalVersion;
+
     private String canonicalVersion() {
-        return canonicalize(version, !operator.equals("~="));
+        String canonical = canonicalVersion;
+        if (canonical == null) {
+            canonical = canonicalize(version, !operator.equals("~="));
+            canonicalVersion = canonical;
+        }
+        return canonical;
     }
 
     /** Equal when operator and canonical version are equal ({@code ==1.0} equals {@code ==1.0.0}). */

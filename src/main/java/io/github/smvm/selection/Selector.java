@@ -103,12 +103,12 @@ public final class Selector {
         // pip's choice: compatible wheels only
         List<Candidate> compatible = view.compatible();
         if (!metadataRequiresPython.isEmpty()) {
-            pythonOk = pythonOk.stream()
-                    .filter(c -> requiresPythonAllows(metadataRequiresPython.get(c.version()), environment.pythonVersion()))
-                    .toList();
-            compatible = compatible.stream()
-                    .filter(c -> requiresPythonAllows(metadataRequiresPython.get(c.version()), environment.pythonVersion()))
-                    .toList();
+            // each version's metadata value is asked once, not once per file
+            Map<Version, Boolean> admitted = new java.util.HashMap<>();
+            metadataRequiresPython.forEach((version, value) ->
+                    admitted.put(version, requiresPythonAllows(value, environment.pythonVersion())));
+            pythonOk = pythonOk.stream().filter(c -> admitted.getOrDefault(c.version(), true)).toList();
+            compatible = compatible.stream().filter(c -> admitted.getOrDefault(c.version(), true)).toList();
         }
         List<Candidate> applicable = applicable(compatible, specifier, allowPrereleases, hashes);
         Candidate chosen = preferred(applicable, environment);
@@ -173,13 +173,22 @@ public final class Selector {
      * admits every Python, as pip treats it.
      */
     public static boolean requiresPythonAllows(String requiresPython, Version python) {
+        SpecifierSet parsed = requiresPython(requiresPython);
+        return parsed == null || parsed.contains(python, true);
+    }
+
+    /**
+     * A {@code Requires-Python} value parsed for {@link #requiresPythonAllows}, to ask it about many
+     * Pythons; {@code null} for a missing, blank or invalid value, which admits every Python.
+     */
+    public static SpecifierSet requiresPython(String requiresPython) {
         if (requiresPython == null || requiresPython.isBlank()) {
-            return true;
+            return null;
         }
         try {
-            return SpecifierSet.parse(requiresPython).contains(python, true);
+            return SpecifierSet.parse(requiresPython);
         } catch (InvalidSpecifierException e) {
-            return true; // pip ignores an invalid Requires-Python
+            return null; // pip ignores an invalid Requires-Python
         }
     }
 
