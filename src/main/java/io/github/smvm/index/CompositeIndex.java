@@ -2,10 +2,10 @@ package io.github.smvm.index;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Indexes and find-links locations together.
@@ -109,11 +109,15 @@ public final class CompositeIndex extends CachingIndexClient {
         used.addAll(linkPages);
         if (!used.isEmpty()) {
             List<IndexFile> files = new ArrayList<>();
-            Set<URI> seen = new LinkedHashSet<>();
+            // a file listed twice (same URL) is kept once; two URLs of one file have the same file name, so
+            // only files whose name came before are resolved to compare URLs (the others may never be)
+            Map<String, List<IndexFile>> byName = new HashMap<>();
             List<String> pageWarnings = new ArrayList<>();
             for (ProjectPage page : used) {
                 for (IndexFile file : page.files()) {
-                    if (seen.add(file.url())) {
+                    List<IndexFile> named = byName.computeIfAbsent(file.filename(), k -> new ArrayList<>(1));
+                    if (named.stream().noneMatch(other -> other.url().equals(file.url()))) {
+                        named.add(file);
                         files.add(file);
                     }
                 }

@@ -54,6 +54,88 @@ final class FileLinks {
     }
 
     /**
+     * The file name of a link that resolves without fail and names its file as written, or {@code null}
+     * for any other link (which {@link #resolve} then reads whole). Such a link, before an optional
+     * {@code #} with only letters, digits and {@code = & - _ .} after it, is {@code scheme://host[:port]/path}
+     * or a path ({@code /files/…}, {@code ../files/…}, {@code name.whl}) of letters, digits and
+     * {@code - . _ ~ / ! $ & ' ( ) * + , ; = @} only (no {@code %}, {@code :}, {@code ?}, space or other
+     * character that a URL would need escaped or read specially), and its last segment is a name that
+     * {@link Urls#fileName} accepts as it is. The file name then is that last segment: what resolving
+     * the link and taking its path's last segment gives.
+     */
+    static String lazyFilename(String href) {
+        int n = href.length();
+        int hash = href.indexOf('#');
+        int end = hash < 0 ? n : hash;
+        for (int i = hash + 1; hash >= 0 && i < n; i++) {
+            if (!fragmentChar(href.charAt(i))) {
+                return null;
+            }
+        }
+        int pathStart = 0;
+        int colon = href.indexOf(':');
+        if (colon >= 0 && colon < end) {
+            // scheme://host[:port]/path
+            if (colon == 0 || !asciiLetter(href.charAt(0)) || !href.startsWith("//", colon + 1)) {
+                return null;
+            }
+            for (int i = 1; i < colon; i++) {
+                char c = href.charAt(i);
+                if (!(asciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+                    return null;
+                }
+            }
+            int slash = href.indexOf('/', colon + 3);
+            if (slash < 0 || slash > end || slash == colon + 3) {
+                return null;
+            }
+            int port = -1;
+            for (int i = colon + 3; i < slash; i++) {
+                char c = href.charAt(i);
+                if (c == ':' && port < 0) {
+                    port = i;
+                } else if (port >= 0 ? !(c >= '0' && c <= '9')
+                        : !(asciiLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                    return null;
+                }
+            }
+            if (port == colon + 3 || port == slash - 1) {
+                return null;
+            }
+            pathStart = slash;
+        } else if (href.startsWith("//")) {
+            return null; // a network-path reference: the authority is read specially
+        }
+        int lastSlash = -1;
+        for (int i = pathStart; i < end; i++) {
+            char c = href.charAt(i);
+            if (c == '/') {
+                lastSlash = i;
+            } else if (!pathChar(c)) {
+                return null;
+            }
+        }
+        String name = href.substring(lastSlash + 1, end);
+        if (name.isEmpty() || name.equals(".") || name.contains("..")) {
+            return null;
+        }
+        return name;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean fragmentChar(char c) {
+        return asciiLetter(c) || (c >= '0' && c <= '9') || c == '=' || c == '&' || c == '-' || c == '_' || c == '.';
+    }
+
+    /** RFC 3986 unreserved and sub-delims, and {@code @}: a path character that needs no escaping. */
+    private static boolean pathChar(char c) {
+        return asciiLetter(c) || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=@".indexOf(c) >= 0;
+    }
+
+    /**
      * {@link #resolve} for the common link, whose fragment holds only letters, digits and {@code = & - _ .}
      * ({@code #sha256=…}): the part before {@code #} is resolved and the fragment read as written, which is
      * what resolving the whole link and then dropping the fragment gives, without making the URL twice.

@@ -67,10 +67,13 @@ public final class Pep503HtmlParser {
             if (href == null || href.isBlank()) {
                 continue;
             }
-            FileLinks.Resolved r = FileLinks.resolve(base, href, warnings);
-            if (r == null) {
+            // most links are resolved only if their file is chosen (IndexFile.linked); the others now
+            String lazyName = FileLinks.lazyFilename(href);
+            FileLinks.Resolved r = lazyName != null ? null : FileLinks.resolve(base, href, warnings);
+            if (lazyName == null && r == null) {
                 continue;
             }
+            String filename = lazyName != null ? lazyName : r.filename();
             String requiresPython = null;
             String rp = a.get("data-requires-python");
             if (rp != null) {
@@ -92,12 +95,19 @@ public final class Pep503HtmlParser {
                     metaHashes = FileLinks.supportedHashes(
                             Map.of(metaAttr.substring(0, eq), metaAttr.substring(eq + 1)));
                 } else {
-                    warnings.add(r.filename() + ": invalid core-metadata attribute value '" + metaAttr
+                    warnings.add(filename + ": invalid core-metadata attribute value '" + metaAttr
                             + "', treated as available without hash (as pip does)");
                 }
             }
-            files.add(new IndexFile(r.filename(), r.url(), r.hashes(), requiresPython, yanked, yankedReason,
-                    coreMetadata, metaHashes));
+            if (lazyName != null) {
+                int hash = href.indexOf('#');
+                files.add(IndexFile.linked(filename, base, hash < 0 ? href : href.substring(0, hash),
+                        hash < 0 ? null : href.substring(hash + 1), requiresPython, yanked, yankedReason, coreMetadata,
+                        metaHashes));
+            } else {
+                files.add(new IndexFile(filename, r.url(), r.hashes(), requiresPython, yanked, yankedReason,
+                        coreMetadata, metaHashes));
+            }
         }
         return files;
     }

@@ -42,7 +42,25 @@ class FileLinksTest {
             "/files/numpy%zz-2.0.0-py3-none-any.whl#sha256=abc",
             "/files/numpy%2F..%2Fx.whl#sha256=abc",
             "mailto:someone@example.com#sha256=abc",
-            "/files/numpy-2.0.0-py3-none-any.whl");
+            "/files/numpy-2.0.0-py3-none-any.whl",
+            "https://files.example:8443/p/numpy-2.0.0-py3-none-any.whl#sha256=abc",
+            "HTTPS://Files.Example/p/numpy-2.0.0-py3-none-any.whl",
+            "https://files.example:/p/numpy-2.0.0-py3-none-any.whl",
+            "https://:80/p/numpy-2.0.0-py3-none-any.whl",
+            "https://files.example/../p/numpy-2.0.0-py3-none-any.whl#sha256=abc",
+            "https://files.example",
+            "https://user@files.example/p/numpy-2.0.0-py3-none-any.whl",
+            "file:///srv/numpy-2.0.0-py3-none-any.whl",
+            "numpy-2.0.0-py3-none-any.whl",
+            "x/./numpy-2.0.0-py3-none-any.whl",
+            "x/../numpy-2.0.0-py3-none-any.whl#md5=abc",
+            "a:b/numpy-2.0.0-py3-none-any.whl",
+            "/x/..",
+            "/x/.",
+            "/x/",
+            "%41.whl",
+            "~user/numpy(1)+x;y=z,w!$*'@.whl",
+            "/files/numpy-2.0.0-py3-none-any.whl#sha256=abc&sha256=def&MD5=AbC");
 
     @Test
     void theShortCutResolvesEveryLinkItTakesAsTheGeneralWayDoes() {
@@ -74,6 +92,37 @@ class FileLinksTest {
         for (String href : List.of("#sha256=abc", " #sha256=abc", "/f.whl", "/f.whl#sha256=a%62c",
                 "/f.whl#sha256=abc  ", "/f.whl#sha256=abc#md5=def", "/files/..#sha256=abc", "/files/#sha256=abc")) {
             assertNull(FileLinks.resolvePlain(base, href), href);
+        }
+    }
+
+    @Test
+    void aLinkReadLaterGivesWhatReadingItNowGives() {
+        int lazy = 0;
+        for (URI base : BASES) {
+            for (String href : HREFS) {
+                String name = FileLinks.lazyFilename(href);
+                if (name == null) {
+                    continue;
+                }
+                lazy++;
+                List<String> warnings = new ArrayList<>();
+                FileLinks.Resolved now = FileLinks.resolveAny(base, href, warnings);
+                assertNotNull(now, base + " " + href);
+                assertEquals(List.of(), warnings, base + " " + href);
+                int hash = href.indexOf('#');
+                IndexFile later = IndexFile.linked(name, base, hash < 0 ? href : href.substring(0, hash),
+                        hash < 0 ? null : href.substring(hash + 1), null, false, null, false, null);
+                assertEquals(now.filename(), later.filename(), base + " " + href);
+                assertEquals(now.url().toString(), later.url().toString(), base + " " + href);
+                assertEquals(now.hashes(), later.hashes(), base + " " + href);
+                assertEquals(new IndexFile(now.filename(), now.url(), now.hashes(), null, false, null, false, null), later);
+            }
+        }
+        assertEquals(true, lazy >= 60, "read later " + lazy + " times");
+        for (String href : List.of("/files/numpy 2.0.0-py3-none-any.whl", "%41.whl", "/x/..", "/x/.", "/x/",
+                "a:b/x.whl", "https://user@files.example/p/x.whl", "https://files.example:/p/x.whl", "//cdn.example/x.whl",
+                "file:///srv/x.whl", "/x.whl#sha256=a%62c", "/x.whl?token=1", "https://files.example")) {
+            assertNull(FileLinks.lazyFilename(href), href);
         }
     }
 }
