@@ -407,6 +407,15 @@ public final class Version implements Comparable<Version> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(epoch, Arrays.hashCode(trimmedRelease), pre, post, dev, local);
+        int h = hash;
+        if (h == 0) {
+            // versions are hashed into sets and maps many times (every file of a page, every decision): once each
+            h = Objects.hash(epoch, Arrays.hashCode(trimmedRelease), pre, post, dev, local);
+            hash = h;
+        }
+        return h;
     }
+
+    /** {@link #hashCode()}, made on first use; 0 until then (like {@link String}'s). */
+    private int hash;
 }
