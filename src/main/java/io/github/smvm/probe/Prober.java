@@ -1,14 +1,13 @@
 package io.github.smvm.probe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.smvm.process.ProcessInterruptedException;
 import io.github.smvm.process.ProcessResult;
 import io.github.smvm.process.ProcessRunner;
 import io.github.smvm.process.ProcessSpec;
 import io.github.smvm.process.ProcessStartException;
 import io.github.smvm.process.ProcessTimeoutException;
+import io.github.smvm.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,11 +64,6 @@ public final class Prober implements InterpreterProbe, AutoCloseable {
 
     static final String SCRIPT_RESOURCE = "probe.py";
     private static final int OUTPUT_CAP = 1024 * 1024;
-    /** Made on first use (on the thread that probes), not when a goal creates its prober: Jackson takes a while to load. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
     private final ProcessRunner runner;
     private final Duration timeout;
     private Path scriptDir;
@@ -204,12 +198,12 @@ public final class Prober implements InterpreterProbe, AutoCloseable {
             String line = lines[i].strip();
             if (line.startsWith("{") && line.contains("\"smvm_probe\"")) {
                 try {
-                    JsonNode candidate = Json.MAPPER.readTree(line);
+                    JsonNode candidate = JsonTrees.read(line);
                     if (candidate != null && candidate.isObject() && candidate.has("smvm_probe")) {
                         node = candidate;
                     }
-                } catch (JsonProcessingException e) {
-                    // not ours after all; keep looking
+                } catch (IOException e) {
+                    // not JSON after all (the parser's errors are IOExceptions): keep looking
                 }
             }
         }

@@ -1,9 +1,8 @@
 package io.github.smvm.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.smvm.fs.AtomicFiles;
+import io.github.smvm.json.JsonTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -74,7 +73,7 @@ public final class HealthHistory {
             List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
             List<String> kept = new ArrayList<>();
             Loaded before = parse(lines, kept);
-            kept.add(new ObjectMapper().writeValueAsString(entry.toJson()));
+            kept.add(JsonTrees.compact(entry.toJson()));
             List<String> capped = kept.subList(Math.max(0, kept.size() - limit), kept.size());
             AtomicFiles.write(file, String.join("\n", capped) + "\n");
             return new Loaded(parse(capped, null).entries(), before.malformedLines());
@@ -83,7 +82,6 @@ public final class HealthHistory {
 
     /** Parses lines; valid JSON-object lines are added to {@code kept} when it is given. */
     private static Loaded parse(List<String> lines, List<String> kept) {
-        ObjectMapper mapper = new ObjectMapper();
         List<HistoryEntry> entries = new ArrayList<>();
         int malformed = 0;
         for (String line : lines) {
@@ -92,8 +90,8 @@ public final class HealthHistory {
             }
             JsonNode node;
             try {
-                node = mapper.readTree(line);
-            } catch (JsonProcessingException e) {
+                node = JsonTrees.read(line);
+            } catch (IOException e) {
                 node = null;
             }
             if (node == null || !node.isObject()) {

@@ -1,9 +1,9 @@
 package io.github.smvm.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smvm.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +56,7 @@ public record HistoryEntry(String timestamp, String status, String selected, Str
 
     /** The line's JSON object. */
     public ObjectNode toJson() {
-        ObjectNode node = new ObjectMapper().createObjectNode();
+        ObjectNode node = JsonTrees.object();
         node.put("timestamp", timestamp);
         node.put("status", status);
         node.put("selected_python", selected);

@@ -1,9 +1,8 @@
 package io.github.smvm.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.smvm.fs.AtomicFiles;
+import io.github.smvm.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -13,6 +12,6 @@ public final class JsonFiles {
     private JsonFiles() {}
 
     public static void writeAtomically(Path file, JsonNode document) throws IOException {
-        AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(document));
+        AtomicFiles.write(file, JsonTrees.indented(document));
     }
 }

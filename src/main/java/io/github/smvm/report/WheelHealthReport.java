@@ -1,6 +1,5 @@
 package io.github.smvm.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smvm.assess.AssessedEnvironment;
@@ -9,6 +8,7 @@ import io.github.smvm.assess.EnvironmentResult;
 import io.github.smvm.assess.IndexSource;
 import io.github.smvm.assess.PackageResult;
 import io.github.smvm.assess.Role;
+import io.github.smvm.json.JsonTrees;
 import io.github.smvm.policy.EnvironmentHealth;
 import io.github.smvm.policy.Verdict;
 import io.github.smvm.selection.Status;
@@ -65,7 +65,7 @@ public final class WheelHealthReport {
      */
     public static ObjectNode toJson(AssessmentOutcome outcome, double threshold, Set<String> ignored, Instant now,
             List<String> indexes, List<IndexSource> indexSources) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        ObjectNode root = JsonTrees.object();
         Verdict verdict = outcome.verdict();
         Optional<EnvironmentResult> primary = outcome.environment(Role.PRIMARY);
         Optional<EnvironmentResult> fallback = outcome.environment(Role.FALLBACK);
@@ -130,7 +130,7 @@ public final class WheelHealthReport {
 
     /** A report for an assessment that could not run: the status and the reason, nothing else known. */
     public static ObjectNode failed(String reason, double threshold, Instant now) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
         root.put("wheel_status", Verdict.WheelStatus.ASSESSMENT_FAILED.id());
