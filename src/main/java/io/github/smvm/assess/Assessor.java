@@ -214,8 +214,10 @@ public final class Assessor {
         long waited;
         final Map<String, ProjectResult> pages = new HashMap<>();
         final Map<String, List<Node>> waitingForPage = new HashMap<>();
-        /** Each chosen file's metadata as read: a {@link ReadMetadata}, or the exception reading it failed with. */
-        /** Read metadata (or the exception) by {@link #sharedMetadataKey} or {@code "url:" + file url}. */
+        /**
+         * Each chosen file's metadata as read (a {@link ReadMetadata}, or the exception reading it failed with),
+         * by {@link #sharedMetadataKey} or {@code "url:"} and the file's URL.
+         */
         final Map<String, Object> readMetadata = new HashMap<>();
         final Map<String, List<Node>> waitingForMetadata = new HashMap<>();
         final Map<String, ProjectFiles> parsed = new HashMap<>();
@@ -558,10 +560,6 @@ public final class Assessor {
         }
     }
 
-    /**
-     * A chosen file's core metadata with each {@code Requires-Dist} line parsed (a {@link Requirement}, or the
-     * {@link DependencySyntaxException} it failed with), on the worker thread that read it.
-     */
     private static final String SHARED_METADATA = "metadata-sha256:";
 
     /**
@@ -579,6 +577,9 @@ public final class Assessor {
     }
 
     /**
+     * A chosen file's core metadata with each {@code Requires-Dist} line parsed (a {@link Requirement}, or the
+     * {@link DependencySyntaxException} it failed with), on the worker thread that read it.
+     *
      * @param requirements each {@code Requires-Dist} line parsed (a {@link Requirement}), or the exception
      * @param requiresPython the {@code Requires-Python} parsed; null when it admits every Python
      */

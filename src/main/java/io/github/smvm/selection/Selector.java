@@ -17,6 +17,7 @@ import io.github.smvm.tags.SupportedTags;
 import io.github.smvm.tags.Tag;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,7 @@ public final class Selector {
         List<Candidate> compatible = view.compatible();
         if (!metadataRequiresPython.isEmpty()) {
             // each version's metadata value is asked once, not once per file
-            Map<Version, Boolean> admitted = new java.util.HashMap<>();
+            Map<Version, Boolean> admitted = new HashMap<>();
             metadataRequiresPython.forEach((version, value) ->
                     admitted.put(version, requiresPythonAllows(value, environment.pythonVersion())));
             pythonOk = pythonOk.stream().filter(c -> admitted.getOrDefault(c.version(), true)).toList();
