@@ -398,24 +398,21 @@ def bench_one(n, args, coordinates, jar_hash, pythons_override):
                 record["A"] = {"wall": a["wall"], "cpu": a["cpu"], "goal": a["goal"], "requests": server.stats.take()}
                 print("    A  mvn smvm:assess      %7.2f s (goal %.2f s, CPU %.1f s)" % (a["wall"], a["goal"], a["cpu"]),
                       flush=True)
+                def variant(key, label, what, **kwargs):
+                    """Another timed A run (A1, A'), which must choose the same files as A."""
+                    v = run_mvn(args.mvn, args.maven_repo, project, model, args.timeout, **kwargs)
+                    check_jar()
+                    if v["closure"] != a["closure"]:
+                        raise BenchError("the %s chose other files than the default run" % what)
+                    record[key] = {"wall": v["wall"], "cpu": v["cpu"], "goal": v["goal"],
+                                   "requests": server.stats.take()}
+                    print("    %s %5.2f s (goal %.2f s, CPU %.1f s, %d requests)"
+                          % (label, v["wall"], v["goal"], v["cpu"], total_requests(record[key]["requests"])),
+                          flush=True)
                 if not args.no_c1:
-                    a1 = run_mvn(args.mvn, args.maven_repo, project, model, args.timeout, c1=True)
-                    check_jar()
-                    if a1["closure"] != a["closure"]:
-                        raise BenchError("the run with the C1 JIT chose other files than the default run")
-                    record["A_c1"] = {"wall": a1["wall"], "cpu": a1["cpu"], "goal": a1["goal"],
-                                      "requests": server.stats.take()}
-                    print("    A1 mvn smvm:assess, JIT C1 only %5.2f s (goal %.2f s, CPU %.1f s)"
-                          % (a1["wall"], a1["goal"], a1["cpu"]), flush=True)
+                    variant("A_c1", "A1 mvn smvm:assess, JIT C1 only", "run with the C1 JIT", c1=True)
                 if not args.no_warm:
-                    w = run_mvn(args.mvn, args.maven_repo, project, model, args.timeout, cache=cache)
-                    check_jar()
-                    if w["closure"] != a["closure"]:
-                        raise BenchError("the warm-cache run chose other files than the cold run")
-                    record["A_warm"] = {"wall": w["wall"], "cpu": w["cpu"], "goal": w["goal"],
-                                        "requests": server.stats.take()}
-                    print("    A' mvn smvm:assess, warm cache %5.2f s (goal %.2f s, CPU %.1f s, %d requests)"
-                          % (w["wall"], w["goal"], w["cpu"], total_requests(record["A_warm"]["requests"])), flush=True)
+                    variant("A_warm", "A' mvn smvm:assess, warm cache", "warm-cache run", cache=cache)
                 record["B"] = {}
                 b_results = {}
                 for role in ("primary", "fallback"):

@@ -149,7 +149,6 @@ public final class WheelFilename {
         return tagSet;
     }
 
-    /** The expanded tag set, e.g. {py2-none-any, py3-none-any}. */
     /**
      * The parsed tag sets by their text, shared: an index's files repeat a few dozen tag sets thousands of
      * times ({@code cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64}), so each is parsed once, and
@@ -172,6 +171,7 @@ public final class WheelFilename {
         return parsed;
     }
 
+    /** The expanded tag set, e.g. {py2-none-any, py3-none-any}. */
     public Set<Tag> tags() {
         return tags;
     }

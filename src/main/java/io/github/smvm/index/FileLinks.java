@@ -21,12 +21,6 @@ final class FileLinks {
      * file name. Returns {@code null} (after adding a warning) when the link is unusable.
      */
     static Resolved resolve(URI base, String href, List<String> warnings) {
-        Resolved plain = resolvePlain(base, href);
-        return plain != null ? plain : resolveAny(base, href, warnings);
-    }
-
-    /** {@link #resolve} for every link. */
-    static Resolved resolveAny(URI base, String href, List<String> warnings) {
         URI url;
         try {
             url = base.resolve(Urls.parseLenient(href));
@@ -54,8 +48,8 @@ final class FileLinks {
     }
 
     /**
-     * The file name of a link that resolves without fail and names its file as written, or {@code null}
-     * for any other link (which {@link #resolve} then reads whole). Such a link, before an optional
+     * The file name of a link that {@link #resolve} resolves without fail and whose file it names as
+     * written, or {@code null} for any other link (which is then resolved at once). Such a link, before an optional
      * {@code #} with only letters, digits and {@code = & - _ .} after it, is {@code scheme://host[:port]/path}
      * or a path ({@code /files/…}, {@code ../files/…}, {@code name.whl}) of letters, digits and
      * {@code - . _ ~ / ! $ & ' ( ) * + , ; = @} only (no {@code %}, {@code :}, {@code ?}, space or other
@@ -133,35 +127,6 @@ final class FileLinks {
     /** RFC 3986 unreserved and sub-delims, and {@code @}: a path character that needs no escaping. */
     private static boolean pathChar(char c) {
         return asciiLetter(c) || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=@".indexOf(c) >= 0;
-    }
-
-    /**
-     * {@link #resolve} for the common link, whose fragment holds only letters, digits and {@code = & - _ .}
-     * ({@code #sha256=…}): the part before {@code #} is resolved and the fragment read as written, which is
-     * what resolving the whole link and then dropping the fragment gives, without making the URL twice.
-     * {@code null} for any other link, and for one that is unusable (then {@link #resolve} says why).
-     */
-    static Resolved resolvePlain(URI base, String href) {
-        int hash = href.indexOf('#');
-        if (hash < 0 || href.substring(0, hash).isBlank()) {
-            return null; // no fragment: nothing to save; only a fragment: Java resolves an empty path differently
-        }
-        for (int i = hash + 1; i < href.length(); i++) {
-            char c = href.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '='
-                    || c == '&' || c == '-' || c == '_' || c == '.')) {
-                return null;
-            }
-        }
-        try {
-            URI url = base.resolve(Urls.parseLenient(href.substring(0, hash)));
-            if (!url.isAbsolute()) {
-                return null;
-            }
-            return new Resolved(Urls.fileName(url), url, hashesFromFragment(href.substring(hash + 1)));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Hashes from a fragment such as {@code sha256=abc} or {@code sha256=abc&md5=def}. */

@@ -1,6 +1,8 @@
 package io.github.smvm.index;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,10 +24,9 @@ public final class IndexFile {
     private final String yankedReason;
     private final boolean coreMetadata;
     private final Map<String, String> coreMetadataHashes;
-    /** The link still to resolve: the base and the href before {@code #}; null once resolved (or never lazy). */
+    /** The link still to resolve, and its base; null once resolved (or never lazy). */
     private URI base;
     private String href;
-    private String fragment;
     private volatile URI url;
     private volatile Map<String, String> hashes;
 
@@ -59,16 +60,14 @@ public final class IndexFile {
     }
 
     /**
-     * A file from a link that {@link FileLinks#lazyFilename} accepted: {@code href} (before any {@code #})
-     * is resolved against {@code base}, and {@code fragment} (after it, or {@code null}) read for hashes,
-     * when first asked.
+     * A file from a link that {@link FileLinks#lazyFilename} accepted: {@code href} is resolved against
+     * {@code base} by {@link FileLinks#resolve}, as every other link is, when its URL or hashes are first asked.
      */
-    static IndexFile linked(String filename, URI base, String href, String fragment, String requiresPython,
-            boolean yanked, String yankedReason, boolean coreMetadata, Map<String, String> coreMetadataHashes) {
+    static IndexFile linked(String filename, URI base, String href, String requiresPython, boolean yanked,
+            String yankedReason, boolean coreMetadata, Map<String, String> coreMetadataHashes) {
         IndexFile file = new IndexFile(filename, requiresPython, yanked, yankedReason, coreMetadata, coreMetadataHashes);
         file.base = Objects.requireNonNull(base, "base");
         file.href = Objects.requireNonNull(href, "href");
-        file.fragment = fragment;
         return file;
     }
 
@@ -106,12 +105,15 @@ public final class IndexFile {
         if (url != null) {
             return;
         }
-        URI resolved = base.resolve(Urls.parseLenient(href));
-        hashes = Map.copyOf(FileLinks.hashesFromFragment(fragment));
-        url = resolved;
+        List<String> warnings = new ArrayList<>();
+        FileLinks.Resolved resolved = FileLinks.resolve(base, href, warnings);
+        if (resolved == null) { // lazyFilename takes only links that resolve
+            throw new IllegalStateException("the link " + href + " did not resolve: " + warnings);
+        }
+        hashes = Map.copyOf(resolved.hashes());
+        url = resolved.url();
         base = null;
         href = null;
-        fragment = null;
     }
 
     /** The {@code Requires-Python} specifier, HTML-unescaped, or {@code null}. */

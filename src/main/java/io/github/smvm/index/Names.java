@@ -5,7 +5,6 @@ import java.util.Locale;
 /** PEP 503 name normalisation. */
 final class Names {
 
-
     private Names() {
     }
 

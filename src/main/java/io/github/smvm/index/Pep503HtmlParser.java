@@ -100,9 +100,7 @@ public final class Pep503HtmlParser {
                 }
             }
             if (lazyName != null) {
-                int hash = href.indexOf('#');
-                files.add(IndexFile.linked(filename, base, hash < 0 ? href : href.substring(0, hash),
-                        hash < 0 ? null : href.substring(hash + 1), requiresPython, yanked, yankedReason, coreMetadata,
+                files.add(IndexFile.linked(filename, base, href, requiresPython, yanked, yankedReason, coreMetadata,
                         metaHashes));
             } else {
                 files.add(new IndexFile(filename, r.url(), r.hashes(), requiresPython, yanked, yankedReason,

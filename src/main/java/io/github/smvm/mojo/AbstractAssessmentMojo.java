@@ -35,6 +35,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
@@ -296,7 +299,7 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         ObjectNode document = WheelHealthReport.toJson(result.outcome(), policySettings().threshold(),
                 policySettings().ignore(), Instant.now(), result.sources(), result.indexSources());
         // the document is written while the listener renders the other reports from it (both only read it)
-        java.util.concurrent.FutureTask<Void> json = new java.util.concurrent.FutureTask<>(() -> {
+        FutureTask<Void> json = new FutureTask<>(() -> {
             WheelHealthReport.write(file.toPath(), document);
             return null;
         });
@@ -318,13 +321,13 @@ public abstract class AbstractAssessmentMojo extends AbstractSmvmMojo {
         return result;
     }
 
-    private void joinWrite(File file, java.util.concurrent.Future<Void> json) throws MojoExecutionException {
+    private void joinWrite(File file, Future<Void> json) throws MojoExecutionException {
         try {
             json.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while writing " + file, e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw cannotWrite(file, io);
             }

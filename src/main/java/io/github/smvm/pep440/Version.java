@@ -99,18 +99,7 @@ public final class Version implements Comparable<Version> {
                     + " expected [N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local], for example 1.0, 2!1.4.2rc1 or 1.0.post1+ubuntu.1");
         }
         long epoch = m.group("epoch") == null ? 0 : number(text, m.group("epoch"));
-        String releaseText = m.group("release");
-        int releaseSegments = 1;
-        for (int i = releaseText.indexOf('.'); i >= 0; i = releaseText.indexOf('.', i + 1)) {
-            releaseSegments++;
-        }
-        long[] release = new long[releaseSegments];
-        int from = 0;
-        for (int i = 0; i < releaseSegments; i++) {
-            int at = i == releaseSegments - 1 ? releaseText.length() : releaseText.indexOf('.', from);
-            release[i] = number(text, releaseText.substring(from, at));
-            from = at + 1;
-        }
+        long[] release = releaseNumbers(text, m.group("release"));
         PreRelease pre = null;
         if (m.group("pre") != null) {
             String label = switch (m.group("prel").toLowerCase(Locale.ROOT)) {
@@ -149,30 +138,33 @@ public final class Version implements Comparable<Version> {
      */
     private static long[] plainRelease(String text) {
         int n = text.length();
-        int segments = 1;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '.') {
-                if (i == 0 || i == n - 1 || text.charAt(i - 1) == '.') {
-                    return null;
-                }
-                segments++;
-            } else if (c < '0' || c > '9') {
-                return null;
-            }
-        }
         if (n == 0) {
             return null;
         }
-        long[] release = new long[segments];
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.' ? i == 0 || i == n - 1 || text.charAt(i - 1) == '.' : c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return releaseNumbers(text, text);
+    }
+
+    /** The numbers of a release part ({@code 1.26.4}: digits and single dots); errors quote {@code text}. */
+    private static long[] releaseNumbers(String text, String release) {
+        int segments = 1;
+        for (int i = release.indexOf('.'); i >= 0; i = release.indexOf('.', i + 1)) {
+            segments++;
+        }
+        long[] numbers = new long[segments];
         int from = 0;
         for (int k = 0; k < segments; k++) {
-            int at = text.indexOf('.', from);
-            int end = at < 0 ? n : at;
-            release[k] = number(text, text.substring(from, end));
+            int at = release.indexOf('.', from);
+            int end = at < 0 ? release.length() : at;
+            numbers[k] = number(text, release.substring(from, end));
             from = end + 1;
         }
-        return release;
+        return numbers;
     }
 
     /** Like {@link #parse(String)} but returns empty instead of throwing. */

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What probing each path gave, remembered for one build so that its goals and modules (also those a
@@ -33,7 +35,8 @@ public final class ProbeMemory {
     record Outcome(InterpreterInfo info, ProbeException failure) {
     }
 
-    private record Entry(FileIdentity identity, Outcome outcome) {
+    /** An answer for a file, being worked out or known. */
+    private record Entry(FileIdentity identity, FutureTask<Outcome> answer) {
     }
 
     /** How a path is probed when its answer is not remembered. */
@@ -44,20 +47,55 @@ public final class ProbeMemory {
 
     private final ConcurrentHashMap<Path, Entry> entries = new ConcurrentHashMap<>();
 
-    /** The remembered answer for {@code path} while its file is unchanged, else {@code probing}'s, remembered. */
+    /**
+     * The remembered answer for {@code path} while its file is unchanged, else {@code probing}'s, remembered.
+     * The probe runs outside the map's lock (it starts a process that may take seconds), so that probes of
+     * other paths never wait for it; callers for the same path wait for its answer.
+     */
     Outcome outcome(Path path, Probing probing) {
         Objects.requireNonNull(probing, "probing");
         Path key = path.toAbsolutePath().normalize();
         FileIdentity identity = FileIdentity.of(key);
-        return entries.compute(key, (k, earlier) -> {
+        Entry[] made = new Entry[1];
+        Entry entry = entries.compute(key, (k, earlier) -> {
             if (earlier != null && identity != null && identity.equals(earlier.identity())) {
                 return earlier;
             }
-            try {
-                return new Entry(identity, new Outcome(probing.probe(), null));
-            } catch (ProbeException e) {
-                return new Entry(identity, new Outcome(null, e));
+            made[0] = new Entry(identity, new FutureTask<>(() -> {
+                try {
+                    return new Outcome(probing.probe(), null);
+                } catch (ProbeException e) {
+                    return new Outcome(null, e);
+                }
+            }));
+            return made[0];
+        });
+        if (entry == made[0]) {
+            entry.answer().run();
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return entry.answer().get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the answer is on its way (the probe has its own timeout): wait for it
+                } catch (ExecutionException e) {
+                    // not an answer (a bug or an Error in probing): forget it, so that a later call probes again
+                    entries.remove(key, entry);
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
             }
-        }).outcome();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ record HealthView(
 
         /** Neither available nor skipped by markers nor ignored by the policy. */
         boolean problem() {
-            return !available() && !"skipped".equals(status) && !ignored;
+            return isProblem(status, ignored);
         }
 
         /** Not available, and left out by the policy. */
@@ -184,8 +184,12 @@ record HealthView(
     /** {@code cell(dependency).problem()}, without making the cell. */
     private static boolean dependencyProblem(JsonNode dependency) {
         String status = text(dependency, "status");
-        return status == null || !AVAILABLE.contains(status) && !"skipped".equals(status)
-                && !dependency.path("ignored").asBoolean(false);
+        return isProblem(status == null ? "error" : status, dependency.path("ignored").asBoolean(false));
+    }
+
+    /** A package with this status is a problem: neither available nor skipped by markers nor ignored by the policy. */
+    private static boolean isProblem(String status, boolean ignored) {
+        return !AVAILABLE.contains(status) && !"skipped".equals(status) && !ignored;
     }
 
     private static Cell cell(JsonNode pkg) {

@@ -10,6 +10,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,52 @@ class ProbeMemoryTest {
         release.countDown();
         assertEquals(List.of(a.get(10, TimeUnit.SECONDS)), List.of(b.get(10, TimeUnit.SECONDS)));
         assertEquals(1, probes.get());
+    }
+
+    @Test
+    void aSlowProbeDoesNotHoldUpTheProbeOfAnotherInterpreter() throws Exception {
+        // two paths in the same bin of the memory's map: a probe run under the map's lock would block the other
+        Path first = interpreter("python-a0");
+        Path second = null;
+        for (int i = 1; second == null; i++) {
+            Path candidate = tmp.resolve("python-a" + i).toAbsolutePath().normalize();
+            if (bin(candidate) == bin(first.toAbsolutePath().normalize())) {
+                second = interpreter(candidate.getFileName().toString());
+            }
+        }
+        ProbeMemory build = new ProbeMemory();
+        CountDownLatch otherProbed = new CountDownLatch(1);
+        Path other = second;
+        InterpreterProbe waitsForTheOther = path -> {
+            if (path.equals(other)) {
+                otherProbed.countDown();
+            } else {
+                try {
+                    if (!otherProbed.await(10, TimeUnit.SECONDS)) {
+                        throw new ProbeException.UnexpectedOutput(path, "", "the other probe never ran");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return FakeInfo.of(path, path, PythonVersion.of(3, 12, 1));
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<InterpreterInfo> slow = threads.submit(() -> probe(waitsForTheOther, build, first));
+            Thread.sleep(100); // the first probe is waiting
+            Future<InterpreterInfo> quick = threads.submit(() -> probe(waitsForTheOther, build, other));
+            assertEquals(other, quick.get(10, TimeUnit.SECONDS).executable());
+            assertEquals(first, slow.get(10, TimeUnit.SECONDS).executable());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The bin of a ConcurrentHashMap of the initial 16 bins that {@code key} falls in. */
+    private static int bin(Path key) {
+        int h = key.hashCode();
+        return (h ^ (h >>> 16)) & 15;
     }
 
     private static InterpreterInfo probe(InterpreterProbe probe, ProbeMemory memory, Path path) {
