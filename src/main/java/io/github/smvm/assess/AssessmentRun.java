@@ -140,9 +140,10 @@ public final class AssessmentRun {
     public static Result run(Config config, PolicySettings policy, Discovery discovery,
             Map<String, String> environmentVariables, Consumer<String> progress) {
         // the JVM's default TLS context (CA certificates, providers) takes 150-200 ms of CPU to set up, and the
-        // JDK's HTTP client makes it when it is built, for plain http indexes too: it is made on another thread
-        // while the targets and requirements are read, so that building the client finds it made
-        if (!config.network().offline()) {
+        // JDK's HTTP client makes it when it is built: when https sources or proxies will need that client, the
+        // context is made on another thread while the targets and requirements are read (plain-http requests
+        // that go directly do without both, and a redirect to https builds them when it comes)
+        if (!config.network().offline() && needsHttpClient(config)) {
             prepareTlsInBackground();
         }
         List<AssessedEnvironment> targets = new ArrayList<>();
@@ -431,6 +432,19 @@ public final class AssessmentRun {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /** Whether a configured source is https or a proxy is configured: then the JDK's HTTP client is used. */
+    private static boolean needsHttpClient(Config config) {
+        if (!config.network().proxy().isEmpty()) {
+            return true;
+        }
+        List<String> locations = new ArrayList<>(config.extraIndexUrls());
+        locations.addAll(config.findLinks());
+        if (!config.noIndex()) {
+            locations.add(config.indexUrl() == null ? DEFAULT_INDEX_URL : config.indexUrl());
+        }
+        return locations.stream().anyMatch(l -> l.strip().regionMatches(true, 0, "https:", 0, 6));
     }
 
     private static void prepareTlsInBackground() {

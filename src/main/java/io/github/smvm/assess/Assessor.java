@@ -60,6 +60,18 @@ public final class Assessor {
 
     /** One edge target: a project with a specifier and extras, in one environment. */
     private record Key(String environment, String project, String specifier, Set<String> extras) {
+        // equals and hashCode written out: see Tag.equals
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Key k && environment.equals(k.environment) && project.equals(k.project)
+                    && specifier.equals(k.specifier) && extras.equals(k.extras);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((environment.hashCode() * 31 + project.hashCode()) * 31 + specifier.hashCode()) * 31
+                    + extras.hashCode();
+        }
     }
 
     /** What was decided for a key: the selection (or a lookup failure) and the dependency edges. */

@@ -64,6 +64,8 @@ final class HtmlLinks {
     private static final int TAG_STYLE = 5;
 
     private final String s;
+    /** The page's characters: the scan reads an array, whose JIT-compiled form is far smaller than String.charAt's. */
+    private final char[] a;
     private final int n;
     private final List<Map<String, String>> anchors = new ArrayList<>();
     private String baseHref;
@@ -78,7 +80,8 @@ final class HtmlLinks {
 
     private HtmlLinks(String s) {
         this.s = s;
-        this.n = s.length();
+        this.a = s.toCharArray();
+        this.n = a.length;
     }
 
     /** Scans a page once. */
@@ -95,7 +98,7 @@ final class HtmlLinks {
             if (lt < 0 || lt + 1 >= n) {
                 return; // text to the end, or a lone '<' that html.parser keeps waiting on
             }
-            char c = s.charAt(lt + 1);
+            char c = a[lt + 1];
             int next;
             if (isAsciiLetter(c)) {
                 next = startTag(lt);
@@ -143,17 +146,17 @@ final class HtmlLinks {
         if (p >= n) {
             return -1;
         }
-        if (!isAsciiLetter(s.charAt(p))) {
+        if (!isAsciiLetter(a[p])) {
             error = "markup '" + excerpt(i) + "' at offset " + i + " is not a marked section Python's html.parser knows";
             return -1;
         }
         int q = p + 1;
-        while (q < n && isDeclNameChar(s.charAt(q))) {
+        while (q < n && isDeclNameChar(a[q])) {
             q++;
         }
         String name = s.substring(p, q).toLowerCase(Locale.ROOT);
         int r = q;
-        while (r < n && isPySpace(s.charAt(r))) {
+        while (r < n && isPySpace(a[r])) {
             r++;
         }
         if (r == n) {
@@ -176,13 +179,13 @@ final class HtmlLinks {
         while (at >= 0) {
             int p = skipSpaces(at + 1);
             if (twoBrackets) {
-                if (p < n && s.charAt(p) == ']') {
+                if (p < n && a[p] == ']') {
                     p = skipSpaces(p + 1);
                 } else {
                     p = -1;
                 }
             }
-            if (p >= 0 && p < n && s.charAt(p) == '>') {
+            if (p >= 0 && p < n && a[p] == '>') {
                 return p + 1;
             }
             at = s.indexOf(']', at + 1);
@@ -195,7 +198,7 @@ final class HtmlLinks {
         int at = s.indexOf("--", from);
         while (at >= 0) {
             int p = skipSpaces(at + 2);
-            if (p < n && s.charAt(p) == '>') {
+            if (p < n && a[p] == '>') {
                 return p + 1;
             }
             at = s.indexOf("--", at + 1);
@@ -210,7 +213,7 @@ final class HtmlLinks {
      */
     private int startTag(int i) {
         int p = i + 1;
-        while (p < n && !isTagNameEnd(s.charAt(p))) {
+        while (p < n && !isTagNameEnd(a[p])) {
             p++;
         }
         int kind = tagKind(i + 1, p);
@@ -220,15 +223,15 @@ final class HtmlLinks {
         int count = 0;
         p = skipSeparators(p);
         while (p < n) {
-            char prev = s.charAt(p - 1);
-            char c = s.charAt(p);
+            char prev = a[p - 1];
+            char c = a[p];
             if (!(prev == '\'' || prev == '"' || prev == '/' || isPySpace(prev))
                     || isPySpace(c) || c == '/' || c == '>') {
                 break;
             }
             int nameStart = p;
             p++;
-            while (p < n && !isAttrNameEnd(s.charAt(p))) {
+            while (p < n && !isAttrNameEnd(a[p])) {
                 p++;
             }
             int nameEnd = p;
@@ -252,13 +255,13 @@ final class HtmlLinks {
         if (p >= n) {
             return -1;
         }
-        char c = s.charAt(p);
+        char c = a[p];
         int end;
         boolean selfClosing = false;
         if (c == '>') {
             end = p + 1;
         } else if (c == '/') {
-            if (p + 1 < n && s.charAt(p + 1) == '>') {
+            if (p + 1 < n && a[p + 1] == '>') {
                 end = p + 2;
                 selfClosing = true;
             } else {
@@ -290,14 +293,32 @@ final class HtmlLinks {
             int end = offsets[4 * k + 3];
             String text = null;
             if (start >= 0) {
-                boolean quoted = end - start >= 2 && (s.charAt(start) == '"' || s.charAt(start) == '\'')
-                        && s.charAt(end - 1) == s.charAt(start);
+                boolean quoted = end - start >= 2 && (a[start] == '"' || a[start] == '\'')
+                        && a[end - 1] == a[start];
                 text = quoted ? s.substring(start + 1, end - 1) : s.substring(start, end);
-                text = text.isEmpty() ? text : unescape(text);
+                if (text.indexOf('&') >= 0) {
+                    text = unescapeOnce(text);
+                }
             }
             attrs.add(new String[] {s.substring(offsets[4 * k], offsets[4 * k + 1]).toLowerCase(Locale.ROOT), text});
         }
         return attrs;
+    }
+
+    /** The page's attribute values with a reference in them, unescaped: most repeat on every link of a page. */
+    private final Map<String, String> unescaped = new HashMap<>();
+
+    /**
+     * {@link #unescape} once per distinct value of the page. Besides the time, this keeps {@code unescape} a
+     * rarely called method that the JIT does not compile into the scan.
+     */
+    private String unescapeOnce(String raw) {
+        String text = unescaped.get(raw);
+        if (text == null) {
+            text = unescape(raw);
+            unescaped.put(raw, text);
+        }
+        return text;
     }
 
     /**
@@ -307,17 +328,17 @@ final class HtmlLinks {
      */
     private long attributeValue(int p) {
         int q = skipSpaces(p);
-        if (q >= n || s.charAt(q) != '=') {
+        if (q >= n || a[q] != '=') {
             return NO_VALUE;
         }
         int eq = q;
         int e = q;
-        while (e < n && s.charAt(e) == '=') {
+        while (e < n && a[e] == '=') {
             e++;
         }
         int r = skipSpaces(e);
-        if (r < n && (s.charAt(r) == '"' || s.charAt(r) == '\'')) {
-            int close = closingQuote(s.charAt(r), r + 1);
+        if (r < n && (a[r] == '"' || a[r] == '\'')) {
+            int close = closingQuote(a[r], r + 1);
             if (close >= 0) {
                 return pack(r, close + 1);
             }
@@ -338,7 +359,7 @@ final class HtmlLinks {
 
     private int bareEnd(int from) {
         int p = from;
-        while (p < n && s.charAt(p) != '>' && !isPySpace(s.charAt(p))) {
+        while (p < n && a[p] != '>' && !isPySpace(a[p])) {
             p++;
         }
         return p;
@@ -406,7 +427,7 @@ final class HtmlLinks {
             int p = skipSpaces(at + 2);
             if (p + name.length() <= n && asciiEqualsIgnoreCase(p, p + name.length(), name)) {
                 int q = skipSpaces(p + name.length());
-                if (q < n && s.charAt(q) == '>') {
+                if (q < n && a[q] == '>') {
                     return q + 1;
                 }
             }
@@ -432,7 +453,7 @@ final class HtmlLinks {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
-            char c = s.charAt(start + k);
+            char c = a[start + k];
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
             }
@@ -447,8 +468,8 @@ final class HtmlLinks {
     private int skipSeparators(int from) {
         int p = from;
         while (p < n) {
-            char c = s.charAt(p);
-            if (isPySpace(c) || (c == '/' && (p + 1 >= n || s.charAt(p + 1) != '>'))) {
+            char c = a[p];
+            if (isPySpace(c) || (c == '/' && (p + 1 >= n || a[p + 1] != '>'))) {
                 p++;
             } else {
                 break;
@@ -459,7 +480,7 @@ final class HtmlLinks {
 
     private int skipSpaces(int from) {
         int p = from;
-        while (p < n && isPySpace(s.charAt(p))) {
+        while (p < n && isPySpace(a[p])) {
             p++;
         }
         return p;

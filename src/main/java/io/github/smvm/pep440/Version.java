@@ -36,6 +36,17 @@ public final class Version implements Comparable<Version> {
         public String toString() {
             return label + number;
         }
+
+        // equals and hashCode written out: see Tag.equals
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof PreRelease p && number == p.number && label.equals(p.label);
+        }
+
+        @Override
+        public int hashCode() {
+            return label.hashCode() * 31 + Long.hashCode(number);
+        }
     }
 
     private static final String WS = "[" + PythonText.WHITESPACE_CLASS_BODY + "]*";

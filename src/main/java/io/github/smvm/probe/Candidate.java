@@ -1,6 +1,7 @@
 package io.github.smvm.probe;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * An executable that may be a Python interpreter.
@@ -15,5 +16,17 @@ public record Candidate(Path path, InterpreterSource source, String origin) {
     @Override
     public String toString() {
         return path + " (" + source.label() + ")";
+    }
+
+    // equals and hashCode written out: see Tag.equals
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Candidate c && Objects.equals(path, c.path) && source == c.source
+                && Objects.equals(origin, c.origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(path) * 31 + Objects.hashCode(source)) * 31 + Objects.hashCode(origin);
     }
 }

@@ -29,6 +29,18 @@ public final class ProbeMemory {
                 return null;
             }
         }
+
+        // equals and hashCode written out: see Tag.equals
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof FileIdentity f && size == f.size && modified == f.modified
+                    && real.equals(f.real);
+        }
+
+        @Override
+        public int hashCode() {
+            return (real.hashCode() * 31 + Long.hashCode(size)) * 31 + Long.hashCode(modified);
+        }
     }
 
     /** A probe's answer: the facts, or why there are none. */

@@ -84,4 +84,20 @@ public record Tag(String interpreter, String abi, String platform) {
     public String toString() {
         return interpreter + "-" + abi + "-" + platform;
     }
+
+    /**
+     * Equality of the three parts, written out: a record's generated {@code equals} and {@code hashCode}
+     * are linked through method handles on first use, which costs a cold JVM tens of milliseconds
+     * (every environment's tag table is built from tags at start-up).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Tag t && interpreter.equals(t.interpreter) && abi.equals(t.abi)
+                && platform.equals(t.platform);
+    }
+
+    @Override
+    public int hashCode() {
+        return (interpreter.hashCode() * 31 + abi.hashCode()) * 31 + platform.hashCode();
+    }
 }

@@ -284,7 +284,7 @@ class IndexFaultsTest {
 
         assertEquals(Status.ERROR, pkg(result, "cut").status());
         assertEquals(failedOn("cut", "response from " + url("/simple/cut/") + " ended early: the connection closed "
-                + "before the whole body arrived (fixed content-length: 1000, bytes received: 50) (2 attempts)"),
+                + "before the whole body arrived (50 of 1000 bytes) (2 attempts)"),
                 pkg(result, "cut").reason());
 
         assertEquals(Status.ERROR, pkg(result, "bad-json").status());

@@ -3,8 +3,12 @@ package io.github.smvm.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.smvm.testing.TestCertificates;
 import io.github.smvm.testing.TestIndex;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +60,29 @@ class TlsTransportTest {
                 Netrc.empty()).get(served.simpleUrl().resolve("demo/"), Map.of());
         assertEquals(200, r.status());
         assertEquals(true, new String(r.body(), StandardCharsets.UTF_8).contains("demo-1.0-py3-none-any.whl"));
+    }
+
+    /** Plain http and https are read by different JDK clients: a redirect from one to the other crosses them. */
+    @Test
+    void aRedirectFromPlainHttpToHttpsIsFollowed() throws Exception {
+        URI target = served.simpleUrl().resolve("demo/");
+        HttpServer plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        plain.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", target.toString());
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        plain.start();
+        try {
+            URI start = URI.create("http://127.0.0.1:" + plain.getAddress().getPort() + "/simple/demo/");
+            HttpTransport.Response r = new JdkHttpTransport(options, Map.of(),
+                    TlsTrust.withBundle(certificates.caPem()), Netrc.empty()).get(start, Map.of());
+            assertEquals(200, r.status());
+            assertEquals(target, r.finalUrl());
+            assertEquals(true, new String(r.body(), StandardCharsets.UTF_8).contains("demo-1.0-py3-none-any.whl"));
+        } finally {
+            plain.stop(0);
+        }
     }
 
     @Test
