@@ -102,6 +102,10 @@ final class HtmlLinks {
             int next;
             if (isAsciiLetter(c)) {
                 next = startTag(lt);
+                if (keptKind != TAG_OTHER) {
+                    keep(keptKind, keptCount);
+                    keptKind = TAG_OTHER;
+                }
             } else if (c == '/') {
                 next = after('>', lt + 1);
             } else if (s.startsWith("<!--", lt)) {
@@ -251,7 +255,6 @@ final class HtmlLinks {
             }
             p = skipSeparators(p);
         }
-        List<String[]> attrs = keep ? attributes(count) : null;
         if (p >= n) {
             return -1;
         }
@@ -273,7 +276,8 @@ final class HtmlLinks {
             return p; // junk where the tag should end: html.parser reads the whole thing as text
         }
         if (keep) {
-            handle(kind, attrs);
+            keptKind = kind;
+            keptCount = count;
         } else if ((kind == TAG_SCRIPT || kind == TAG_STYLE) && !selfClosing) {
             return rawTextEnd(end, kind == TAG_SCRIPT ? "script" : "style");
         }
@@ -281,6 +285,19 @@ final class HtmlLinks {
     }
 
     private static final long NO_VALUE = -1L;
+
+    /**
+     * The kind and attribute count of the {@code a}, {@code base} or {@code meta} tag {@link #startTag} just read
+     * ({@link #TAG_OTHER} after any other), whose strings {@link #run} then makes with {@link #keep}: outside
+     * {@code startTag}, so that the JIT compiles the character scan and the making of strings apart (compiled
+     * together they made one of the largest compilations of an assessment).
+     */
+    private int keptKind = TAG_OTHER;
+    private int keptCount;
+
+    private void keep(int kind, int count) {
+        handle(kind, attributes(count));
+    }
 
     /** Per attribute of the tag being read: name start, name end, value start (-1: no value), value end. */
     private int[] offsets = new int[64];
