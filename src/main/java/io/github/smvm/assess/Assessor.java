@@ -168,16 +168,13 @@ public final class Assessor {
             found.forEach(run::addEnvironment);
         }));
         run.outstanding++;
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpu = threads.getCurrentThreadCpuTime();
         now.forEach(run::addEnvironment);
         run.drain();
-        cpu = threads.getCurrentThreadCpuTime() - cpu;
+        // (no thread CPU time here: java.lang.management costs a cold JVM ~20 ms to set up)
         progress.accept(String.format(java.util.Locale.ROOT,
-                "%d pages, %d decisions (deciding thread's CPU %d ms), %d metadata reads, dependency depth %d; the interpreters "
+                "%d pages, %d decisions, %d metadata reads, dependency depth %d; the interpreters "
                         + "joined after %d ms; %d ms without anything to do", run.pages.size(), run.decisions,
-                cpu / 1_000_000, run.readMetadata.size(), run.depth, run.lateAfter / 1_000_000,
-                run.waited / 1_000_000));
+                run.readMetadata.size(), run.depth, run.lateAfter / 1_000_000, run.waited / 1_000_000));
 
         List<AssessedEnvironment> environments = new ArrayList<>(run.lateEnvironments);
         environments.addAll(now);

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -370,7 +371,14 @@ public final class JdkHttpTransport implements HttpTransport {
             c.setReadTimeout(timeoutMillis);
             c.setRequestProperty("Accept", "*/*"); // else HttpURLConnection sends its own list; headers may replace it
             for (Map.Entry<String, String> header : headers.entrySet()) {
-                c.setRequestProperty(header.getKey(), header.getValue());
+                try {
+                    c.setRequestProperty(header.getKey(), header.getValue());
+                } catch (IllegalArgumentException e) {
+                    // the JDK's message quotes the value, which may be a credential
+                    throw new TransportException(TransportException.Kind.INVALID_URL, "cannot request "
+                            + Urls.redactSecrets(url) + ": the value of its " + header.getKey()
+                            + " header is not valid in HTTP (a line break?)");
+                }
             }
             int status = c.getResponseCode();
             if (status < 0) {
@@ -379,10 +387,19 @@ public final class JdkHttpTransport implements HttpTransport {
             }
             Map<String, List<String>> responseHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             c.getHeaderFields().forEach((name, values) -> {
-                if (name != null) {
-                    responseHeaders.put(name, List.copyOf(values));
+                if (name != null) { // null: the status line
+                    List<String> inOrder = new ArrayList<>(values);
+                    Collections.reverse(inOrder); // HttpURLConnection lists a repeated header's values last first
+                    responseHeaders.put(name, List.copyOf(inOrder));
                 }
             });
+            if (status < 200 || status == 204 || status == 304) {
+                // a response without a body, whatever its Content-Length says; closing the (empty) stream
+                // hands the connection back for reuse
+                c.getInputStream().close();
+                done = true;
+                return new Response(url, status, responseHeaders, new byte[0]);
+            }
             long declared = c.getContentLengthLong();
             if (declared > options.maxBytes()) {
                 throw tooLarge(url);

@@ -1,0 +1,104 @@
+package io.github.smvm.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a plain-http request that goes directly to its server (read with {@code HttpURLConnection}, not the
+ * {@code HttpClient}) must give as the {@code HttpClient} does; faults, redirects, caps and credentials over
+ * plain http are tested with the index, cache, retry and credential tests.
+ */
+class DirectHttpTransportTest {
+
+    private HttpServer server;
+    private final AtomicReference<Map<String, List<String>>> received = new AtomicReference<>();
+    private final JdkHttpTransport transport =
+            new JdkHttpTransport(IndexOptions.defaults().withTimeout(Duration.ofSeconds(10)));
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/repeated", exchange -> {
+            received.set(Map.copyOf(exchange.getRequestHeaders()));
+            exchange.getResponseHeaders().add("Link", "<a>; rel=first");
+            exchange.getResponseHeaders().add("Link", "<b>; rel=second");
+            exchange.getResponseHeaders().add("Link", "<c>; rel=third");
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/not-modified", exchange -> {
+            // a 304 may repeat the Content-Length of the full response (RFC 9110, 8.6): it still has no body
+            exchange.getResponseHeaders().add("Content-Length", "1234");
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    @Test
+    void repeatedResponseHeadersKeepTheirOrderAndNamesAnyCase() throws Exception {
+        HttpTransport.Response r = transport.get(url("/repeated"), Map.of());
+        assertEquals(200, r.status());
+        assertArrayEquals("ok".getBytes(StandardCharsets.UTF_8), r.body());
+        assertEquals(List.of("<a>; rel=first", "<b>; rel=second", "<c>; rel=third"), r.headers().get("link"));
+        assertEquals("<a>; rel=first", r.header("LINK").orElseThrow());
+    }
+
+    @Test
+    void theRequestCarriesTheCallersHeadersAndAcceptsAnythingByDefault() throws Exception {
+        transport.get(url("/repeated"), Map.of("X-Trace", "t1"));
+        assertEquals(List.of("*/*"), received.get().get("Accept"));
+        assertEquals(List.of("gzip"), received.get().get("Accept-encoding"));
+        assertEquals(List.of("t1"), received.get().get("X-trace"));
+
+        transport.get(url("/repeated"), Map.of("Accept", "text/html"));
+        assertEquals(List.of("text/html"), received.get().get("Accept"));
+    }
+
+    @Test
+    void aNotModifiedAnswerHasNoBodyWhateverItsContentLength() throws Exception {
+        HttpTransport.Response r = transport.get(url("/not-modified"), Map.of("If-None-Match", "\"v1\""));
+        assertEquals(304, r.status());
+        assertEquals(0, r.body().length);
+        assertEquals("\"v1\"", r.header("ETag").orElseThrow());
+    }
+
+    @Test
+    void aHeaderValueThatIsNotValidHttpFailsWithoutQuotingTheValue() {
+        TransportException e = assertThrows(TransportException.class,
+                () -> transport.get(url("/repeated"), Map.of("X-Api-Key", "s3cr3t\r\nInjected: yes")));
+        assertEquals(TransportException.Kind.INVALID_URL, e.kind());
+        assertEquals("cannot request " + url("/repeated") + ": the value of its X-Api-Key header is not valid in "
+                + "HTTP (a line break?)", e.getMessage());
+        assertFalse(e.getMessage().contains("s3cr3t"));
+    }
+}
