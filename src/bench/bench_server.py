@@ -8,8 +8,9 @@ Standard library only. Binds ``127.0.0.1`` on an ephemeral port, never any other
   ``Range`` requests (``bytes=a-b``, ``bytes=a-``, ``bytes=-n``) answered 206 as a CDN does.
 - HTTP/1.1 with keep-alive and ``TCP_NODELAY``; files are read once and kept in memory.
 
-It counts requests and bytes by client (``pip``, ``java`` from the User-Agent) and by kind (page,
-metadata, wheel, other) so that a benchmark can say how much each tool asked for.
+It counts requests and bytes by client (``pip``, ``java`` from the User-Agent: ``Java/17…`` or
+``Java-http-client/17…``) and by kind (page, metadata, wheel, other) so that a benchmark can say how
+much each tool asked for.
 """
 import gzip
 import os
@@ -132,8 +133,8 @@ class _Handler(BaseHTTPRequestHandler):
         agent = self.headers.get("User-Agent", "")
         if agent.startswith("pip/") or " pip/" in agent or '"pip"' in agent:
             return "pip"
-        if "Java-http-client" in agent:
-            return "java"
+        if agent.startswith("Java-http-client/") or agent.startswith("Java/"):
+            return "java"  # the plugin: the JDK's HttpClient (https, proxies) or HttpURLConnection (plain http)
         return "other"
 
     def _serve(self, head):

@@ -155,9 +155,12 @@ class ServerTest(unittest.TestCase):
         self.server.stats.take()
         self.get("/simple/", {"User-Agent": "pip/23.2.1 {}"})
         self.get("/simple/", {"User-Agent": "Java-http-client/17.0.15"})
+        self.get("/simple/", {"User-Agent": "Java/17.0.15"})
+        self.get("/simple/", {"User-Agent": "curl/8.0"})
         counts = self.server.stats.take()
         self.assertEqual(1, counts["pip"]["page"]["requests"])
-        self.assertEqual(1, counts["java"]["page"]["requests"])
+        self.assertEqual(2, counts["java"]["page"]["requests"])
+        self.assertEqual(1, counts["other"]["page"]["requests"])
         self.assertEqual({}, self.server.stats.take())
 
 

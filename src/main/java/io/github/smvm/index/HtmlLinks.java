@@ -64,7 +64,7 @@ final class HtmlLinks {
     private static final int TAG_STYLE = 5;
 
     private final String s;
-    /** The page's characters: the scan reads an array, whose JIT-compiled form is far smaller than String.charAt's. */
+    /** The page's characters, which the scan reads: an array read has no Latin-1/UTF-16 branch as String.charAt has. */
     private final char[] a;
     private final int n;
     private final List<Map<String, String>> anchors = new ArrayList<>();
@@ -322,8 +322,13 @@ final class HtmlLinks {
         return attrs;
     }
 
-    /** The page's attribute values with a reference in them, unescaped: most repeat on every link of a page. */
+    /**
+     * The page's attribute values with a reference in them, unescaped: most repeat on every link of a page
+     * ({@code data-requires-python="&gt;=3.9"}). At most {@link #UNESCAPED_KEPT} are kept, so that a hostile
+     * page of distinct values costs no more memory than its links do.
+     */
     private final Map<String, String> unescaped = new HashMap<>();
+    private static final int UNESCAPED_KEPT = 256;
 
     /**
      * {@link #unescape} once per distinct value of the page. Besides the time, this keeps {@code unescape} a
@@ -333,7 +338,9 @@ final class HtmlLinks {
         String text = unescaped.get(raw);
         if (text == null) {
             text = unescape(raw);
-            unescaped.put(raw, text);
+            if (unescaped.size() < UNESCAPED_KEPT) {
+                unescaped.put(raw, text);
+            }
         }
         return text;
     }
