@@ -140,10 +140,14 @@ public final class AssessmentRun {
     public static Result run(Config config, PolicySettings policy, Discovery discovery,
             Map<String, String> environmentVariables, Consumer<String> progress) {
         // the JVM's default TLS context (CA certificates, providers) takes 150-200 ms of CPU to set up, and the
-        // JDK's HTTP client makes it when it is built: when https sources or proxies will need that client, the
+        // JDK's HTTP client makes it when it is built: when an https source or a proxy will need that client, the
         // context is made on another thread while the targets and requirements are read (plain-http requests
         // that go directly do without both, and a redirect to https builds them when it comes)
-        if (!config.network().offline() && needsHttpClient(config)) {
+        boolean tls = !config.network().offline() && (!config.network().proxy().isEmpty() || (config.noIndex()
+                ? anyHttps(config.findLinks())
+                : config.indexUrl() == null || anyHttps(List.of(config.indexUrl())) || anyHttps(config.extraIndexUrls())
+                        || anyHttps(config.findLinks())));
+        if (tls) {
             prepareTlsInBackground();
         }
         List<AssessedEnvironment> targets = new ArrayList<>();
@@ -161,6 +165,11 @@ public final class AssessmentRun {
         }
         RequirementsLoader.Loaded loaded = new RequirementsLoader(environmentVariables).load(config.sources());
         progress.accept("read " + loaded.requirements().size() + " requirements");
+        if (!tls && !config.network().offline() && (anyHttps(loaded.options().extraIndexUrls())
+                || anyHttps(loaded.options().findLinks()) || loaded.options().indexUrl() != null
+                && anyHttps(List.of(loaded.options().indexUrl())))) {
+            prepareTlsInBackground(); // the requirements files name an https source
+        }
 
         // the interpreters are found (probing them runs child processes) while the index is read, the primary
         // and the fallback at the same time (a candidate both look at is probed once: give discovery a caching probe)
@@ -434,16 +443,7 @@ public final class AssessmentRun {
         }
     }
 
-    /** Whether a configured source is https or a proxy is configured: then the JDK's HTTP client is used. */
-    private static boolean needsHttpClient(Config config) {
-        if (!config.network().proxy().isEmpty()) {
-            return true;
-        }
-        List<String> locations = new ArrayList<>(config.extraIndexUrls());
-        locations.addAll(config.findLinks());
-        if (!config.noIndex()) {
-            locations.add(config.indexUrl() == null ? DEFAULT_INDEX_URL : config.indexUrl());
-        }
+    private static boolean anyHttps(Collection<String> locations) {
         return locations.stream().anyMatch(l -> l.strip().regionMatches(true, 0, "https:", 0, 6));
     }
 

@@ -1,13 +1,13 @@
 package io.github.smvm.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smvm.json.JsonTrees;
 import io.github.smvm.process.ProcessInterruptedException;
 import io.github.smvm.process.ProcessResult;
 import io.github.smvm.process.ProcessRunner;
 import io.github.smvm.process.ProcessSpec;
 import io.github.smvm.process.ProcessStartException;
 import io.github.smvm.process.ProcessTimeoutException;
-import io.github.smvm.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
