@@ -67,6 +67,7 @@ class NetworkAssessmentTest {
         final Path root;
         final AtomicInteger requests = new AtomicInteger();
         final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
+        final List<String> order = new CopyOnWriteArrayList<>();
         final Map<String, Handler> overrides = new ConcurrentHashMap<>();
 
         interface Handler {
@@ -98,6 +99,7 @@ class NetworkAssessmentTest {
                 requests.incrementAndGet();
                 String path = ex.getRequestURI().getPath();
                 byPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                order.add(path);
                 Handler override = overrides.get(path);
                 if (override != null) {
                     override.handle(ex);
@@ -204,16 +206,18 @@ class NetworkAssessmentTest {
     }
 
     @Test
-    void topLevelPagesAreReadWhileTheInterpretersAreProbed() throws Exception {
+    void pagesAreReadAndTargetsResolvedWhileTheInterpretersAreProbed() throws Exception {
         StaticIndex server = serve(sampleIndex(), "index");
         Path python = tmp.resolve("py/bin/python3");
         Files.createDirectories(python.getParent());
         Files.writeString(python, "#!/bin/sh\nexit 1\n");
         List<String> seenWhileProbing = new CopyOnWriteArrayList<>();
-        // the probe waits (at most 20 s) for the index to be asked for app's page, then fails like a broken interpreter
+        // the probe waits (at most 20 s) for the index to be asked for lib's page, which only the virtual targets'
+        // resolution of app's dependencies asks for, then fails like a broken interpreter: a run that waited for
+        // the interpreters before reading pages or resolving the targets would leave it waiting and record "0 lib"
         io.github.smvm.probe.InterpreterProbe probe = executable -> {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (server.count("/simple/app/") == 0 && System.nanoTime() < deadline) {
+            while (server.count("/simple/lib/") == 0 && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -235,8 +239,9 @@ class NetworkAssessmentTest {
         ObjectNode report = report(AssessmentRun.run(config, new PolicySettings(0.9, Set.of(), Set.of(),
                 OnDegraded.FALLBACK, false), discovery, Map.of(), log::add));
 
-        // app's page was read before the probe gave up; lib, a dependency, only once app's metadata was read
-        assertEquals(List.of("1 app, 0 lib", "1 app, 0 lib"), seenWhileProbing);
+        // app's page, app's metadata and lib's page were all read before the probe gave up, lib's only after app's
+        assertEquals(List.of("1 app, 1 lib", "1 app, 1 lib"), seenWhileProbing);
+        assertTrue(server.order.indexOf("/simple/app/") < server.order.indexOf("/simple/lib/"), server.order::toString);
         assertEquals("unavailable", report.get("primary_python").asText());
         assertEquals("wheel", pkg(report, "cp312-manylinux_2_28_x86_64", "app").get("status").asText());
         assertEquals(1, server.count("/simple/app/"), "each page is read once per run");
