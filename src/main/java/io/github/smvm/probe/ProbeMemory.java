@@ -62,36 +62,55 @@ public final class ProbeMemory {
     /**
      * The remembered answer for {@code path} while its file is unchanged, else {@code probing}'s, remembered.
      * The probe runs outside the map's lock (it starts a process that may take seconds), so that probes of
-     * other paths never wait for it; callers for the same path wait for its answer.
+     * other paths never wait for it; callers for the same path wait for its answer. A probe cut short because
+     * its thread was interrupted (that caller's run is stopping) answers that caller only: it is not
+     * remembered, and a caller that was waiting for it probes again.
      */
     Outcome outcome(Path path, Probing probing) {
         Objects.requireNonNull(probing, "probing");
         Path key = path.toAbsolutePath().normalize();
-        FileIdentity identity = FileIdentity.of(key);
-        Entry[] made = new Entry[1];
-        Entry entry = entries.compute(key, (k, earlier) -> {
-            if (earlier != null && identity != null && identity.equals(earlier.identity())) {
-                return earlier;
-            }
-            made[0] = new Entry(identity, new FutureTask<>(() -> {
-                try {
-                    return new Outcome(probing.probe(), null);
-                } catch (ProbeException e) {
-                    return new Outcome(null, e);
+        while (true) {
+            FileIdentity identity = FileIdentity.of(key);
+            Entry[] made = new Entry[1];
+            Entry entry = entries.compute(key, (k, earlier) -> {
+                if (earlier != null && identity != null && identity.equals(earlier.identity())) {
+                    return earlier;
                 }
-            }));
-            return made[0];
-        });
-        if (entry == made[0]) {
-            entry.answer().run();
+                made[0] = new Entry(identity, new FutureTask<>(() -> answer(key, made[0], probing)));
+                return made[0];
+            });
+            if (entry == made[0]) {
+                entry.answer().run();
+            }
+            Outcome outcome = await(key, entry);
+            if (entry != made[0] && outcome.failure() != null && entries.get(key) != entry
+                    && !Thread.currentThread().isInterrupted()) {
+                continue; // the answer waited for was cut short by its caller's interruption, or is outdated
+            }
+            return outcome;
         }
+    }
+
+    private Outcome answer(Path key, Entry entry, Probing probing) {
+        try {
+            return new Outcome(probing.probe(), null);
+        } catch (ProbeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                entries.remove(key, entry); // before the waiting callers see the answer
+            }
+            return new Outcome(null, e);
+        }
+    }
+
+    /** The entry's answer, waited for however often the thread is interrupted (the probe has its own timeout). */
+    private Outcome await(Path key, Entry entry) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
                     return entry.answer().get();
                 } catch (InterruptedException e) {
-                    interrupted = true; // the answer is on its way (the probe has its own timeout): wait for it
+                    interrupted = true; // the answer is on its way: wait for it
                 } catch (ExecutionException e) {
                     // not an answer (a bug or an Error in probing): forget it, so that a later call probes again
                     entries.remove(key, entry);

@@ -147,6 +147,65 @@ class ProbeMemoryTest {
         }
     }
 
+    /** Fails the first time as a probe whose thread is interrupted does (the flag set), then answers. */
+    private InterpreterProbe interruptedOnceThen(PythonVersion version, CountDownLatch release) {
+        return path -> {
+            if (probes.incrementAndGet() == 1) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    // interrupted below in any case
+                }
+                Thread.currentThread().interrupt();
+                throw ProbeException.TimedOut.interrupted(path, java.time.Duration.ofSeconds(30), null);
+            }
+            return FakeInfo.of(path, path, version);
+        };
+    }
+
+    /** What a probe that its thread's interruption cuts short throws; the pool's thread is left uninterrupted. */
+    private static Throwable interruptedProbe(InterpreterProbe probe, ProbeMemory memory, Path path) {
+        try {
+            return assertThrows(ProbeException.TimedOut.class, () -> new CachingProbe(probe, memory).probe(path));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void anAnswerCutShortByAnInterruptionIsNotRemembered() throws Exception {
+        // a module whose run stopped while probing (its thread interrupted) must not leave "interrupted" as
+        // the interpreter's answer for the build's other modules and goals
+        Path python = interpreter("python3.12");
+        ProbeMemory build = new ProbeMemory();
+        InterpreterProbe probe = interruptedOnceThen(PythonVersion.of(3, 12, 4), new CountDownLatch(0));
+        CompletableFuture<Throwable> stopped = CompletableFuture.supplyAsync(() -> interruptedProbe(probe, build, python));
+        assertEquals("probing " + python + " was interrupted and the interpreter was killed",
+                stopped.get(10, TimeUnit.SECONDS).getMessage());
+        assertEquals(PythonVersion.of(3, 12, 4), new CachingProbe(probe, build).probe(python).version());
+        assertEquals(2, probes.get());
+        new CachingProbe(probe, build).probe(python);
+        assertEquals(2, probes.get(), "the answer is remembered");
+    }
+
+    @Test
+    void aCallerWaitingForAnInterruptedProbeProbesItself() throws Exception {
+        Path python = interpreter("python3.12");
+        ProbeMemory build = new ProbeMemory();
+        CountDownLatch release = new CountDownLatch(1);
+        InterpreterProbe probe = interruptedOnceThen(PythonVersion.of(3, 12, 4), release);
+        CompletableFuture<Throwable> a = CompletableFuture.supplyAsync(() -> interruptedProbe(probe, build, python));
+        while (probes.get() == 0) {
+            Thread.onSpinWait();
+        }
+        CompletableFuture<InterpreterInfo> b = CompletableFuture.supplyAsync(() -> probe(probe, build, python));
+        Thread.sleep(100); // b is waiting for a's answer (had it not started yet, it would probe itself all the same)
+        release.countDown();
+        assertEquals(ProbeException.TimedOut.class, a.get(10, TimeUnit.SECONDS).getClass());
+        assertEquals(PythonVersion.of(3, 12, 4), b.get(10, TimeUnit.SECONDS).version());
+        assertEquals(2, probes.get());
+    }
+
     /** The bin of a ConcurrentHashMap of the initial 16 bins that {@code key} falls in. */
     private static int bin(Path key) {
         int h = key.hashCode();
