@@ -350,10 +350,11 @@ public final class JdkHttpTransport implements HttpTransport {
     /**
      * One plain-http GET without a proxy on {@link HttpURLConnection}: its own redirect handling,
      * caches and authenticator are off, so that it does what {@link #once} does with the
-     * {@code HttpClient}.
+     * {@code HttpClient}. {@code HttpURLConnection}'s own timeouts bound the connect and each read only,
+     * so a server that trickles its headers or body could hold the request far longer: a {@link Deadline}
+     * cuts the connection off when the whole request's time is up.
      */
     private Response onceDirect(URI url, Map<String, String> headers) throws TransportException {
-        long deadline = System.nanoTime() + options.timeout().toNanos();
         int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
         HttpURLConnection c;
         try {
@@ -362,6 +363,7 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new TransportException(TransportException.Kind.INVALID_URL,
                     "cannot request " + Urls.redactSecrets(url) + ": " + e.getMessage());
         }
+        Deadline deadline = new Deadline(c, options.timeout());
         boolean done = false;
         try {
             c.setInstanceFollowRedirects(false);
@@ -382,8 +384,8 @@ public final class JdkHttpTransport implements HttpTransport {
             }
             int status = c.getResponseCode();
             if (status < 0) {
-                throw new TransportException(TransportException.Kind.IO, "request to " + Urls.redactSecrets(url)
-                        + " failed: the response is not HTTP");
+                throw deadline.passed() ? timeout(url) : new TransportException(TransportException.Kind.IO,
+                        "request to " + Urls.redactSecrets(url) + " failed: the response is not HTTP");
             }
             Map<String, List<String>> responseHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             c.getHeaderFields().forEach((name, values) -> {
@@ -393,55 +395,115 @@ public final class JdkHttpTransport implements HttpTransport {
                     responseHeaders.put(name, List.copyOf(inOrder));
                 }
             });
-            if (status < 200 || status == 204 || status == 304) {
-                // a response without a body, whatever its Content-Length says; closing the (empty) stream
-                // hands the connection back for reuse
-                c.getInputStream().close();
-                done = true;
-                return new Response(url, status, responseHeaders, new byte[0]);
-            }
-            long declared = c.getContentLengthLong();
-            if (declared > options.maxBytes()) {
-                throw tooLarge(url);
-            }
             byte[] body;
-            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                body = in == null ? new byte[0] : readBefore(in, deadline, url);
-            } catch (java.net.SocketTimeoutException e) {
-                throw timeout(url);
-            } catch (IOException e) {
-                throw new TransportException(TransportException.Kind.IO, "response from " + Urls.redactSecrets(url)
-                        + " ended early: the connection closed before the whole body arrived (" + e.getMessage()
-                        + ")", e);
+            InputStream in;
+            if (status < 200 || status == 204 || status == 304) {
+                // a response without a body, whatever its Content-Length says
+                body = new byte[0];
+                in = c.getInputStream();
+            } else {
+                long declared = c.getContentLengthLong();
+                if (declared > options.maxBytes()) {
+                    throw tooLarge(url);
+                }
+                in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+                try {
+                    body = in == null ? new byte[0] : readAll(in, url);
+                } catch (IOException e) {
+                    throw deadline.passed() || e instanceof java.net.SocketTimeoutException ? timeout(url)
+                            : new TransportException(TransportException.Kind.IO, "response from "
+                                    + Urls.redactSecrets(url) + " ended early: the connection closed before the whole "
+                                    + "body arrived (" + e.getMessage() + ")", e);
+                }
+                if (declared >= 0 && body.length < declared) {
+                    throw new TransportException(TransportException.Kind.IO, "response from "
+                            + Urls.redactSecrets(url) + " ended early: the connection closed before the whole body "
+                            + "arrived (" + body.length + " of " + declared + " bytes)");
+                }
             }
-            if (declared >= 0 && body.length < declared) {
-                throw new TransportException(TransportException.Kind.IO, "response from " + Urls.redactSecrets(url)
-                        + " ended early: the connection closed before the whole body arrived (" + body.length
-                        + " of " + declared + " bytes)");
+            if (!deadline.finish()) {
+                throw timeout(url); // cut off as the last bytes came
+            }
+            if (in != null) {
+                in.close(); // the whole body was read: this hands the connection back for reuse
             }
             done = true;
             return new Response(url, status, responseHeaders, body);
         } catch (java.net.SocketTimeoutException e) {
             throw timeout(url);
         } catch (java.net.ConnectException e) {
-            throw new TransportException(TransportException.Kind.IO,
+            throw deadline.passed() ? timeout(url) : new TransportException(TransportException.Kind.IO,
                     "cannot connect to " + Urls.redactSecrets(url) + ": connection refused or unreachable", e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new TransportException(TransportException.Kind.INVALID_URL,
                     "cannot request " + Urls.redactSecrets(url) + ": " + e.getMessage());
         } catch (IOException e) {
+            if (deadline.passed()) {
+                throw timeout(url);
+            }
             String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             throw new TransportException(TransportException.Kind.IO,
                     "request to " + Urls.redactSecrets(url) + " failed: " + what, e);
         } finally {
+            deadline.finish();
             if (!done) {
                 c.disconnect(); // a connection left mid-response is not returned to the keep-alive pool
             }
         }
     }
 
-    /** The body, read within the size cap and before {@code deadline} (each read also has the timeout). */
-    private byte[] readBefore(InputStream in, long deadline, URI url) throws IOException, TransportException {
+    /**
+     * Cuts a direct request's connection off once its time is up, and again every 100 ms after that (a GET
+     * whose connection fails is retried once inside {@code HttpURLConnection}, on a new connection), until the
+     * request finishes. A request that finished first keeps its connection: it may already serve another request.
+     */
+    private static final class Deadline {
+        private static final int RUNNING = 0;
+        private static final int FINISHED = 1;
+        private static final int PASSED = 2;
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.ScheduledFuture<?> cutOff;
+
+        Deadline(HttpURLConnection connection, java.time.Duration timeout) {
+            cutOff = Timer.TIMER.scheduleWithFixedDelay(() -> {
+                if (state.get() == PASSED || state.compareAndSet(RUNNING, PASSED)) {
+                    connection.disconnect();
+                }
+            }, timeout.toNanos(), 100_000_000L, TimeUnit.NANOSECONDS);
+        }
+
+        /** Whether the time was up before the request finished (its connection was cut off). */
+        boolean passed() {
+            return state.get() == PASSED;
+        }
+
+        /** Ends the watch; {@code false} when the time was up first. */
+        boolean finish() {
+            cutOff.cancel(false);
+            return state.compareAndSet(RUNNING, FINISHED) || state.get() == FINISHED;
+        }
+    }
+
+    /** One daemon thread for every transport's deadlines, made on first use and ended when idle for 10 s. */
+    private static final class Timer {
+        static final java.util.concurrent.ScheduledThreadPoolExecutor TIMER = make();
+
+        private static java.util.concurrent.ScheduledThreadPoolExecutor make() {
+            java.util.concurrent.ScheduledThreadPoolExecutor timer =
+                    new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+                        Thread thread = new Thread(runnable, "smvm-http-deadline");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            timer.setRemoveOnCancelPolicy(true);
+            timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+            timer.allowCoreThreadTimeOut(true);
+            return timer;
+        }
+    }
+
+    /** The body, read within the size cap. */
+    private byte[] readAll(InputStream in, URI url) throws IOException, TransportException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[16384];
         int n;
@@ -450,9 +512,6 @@ public final class JdkHttpTransport implements HttpTransport {
                 throw tooLarge(url);
             }
             out.write(buf, 0, n);
-            if (System.nanoTime() - deadline > 0) {
-                throw timeout(url);
-            }
             if (Thread.currentThread().isInterrupted()) {
                 throw new TransportException(TransportException.Kind.INTERRUPTED, "interrupted while reading "
                         + Urls.redactSecrets(url));

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.nio.charset.Charset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,5 +104,60 @@ class DirectHttpTransportTest {
         assertEquals("cannot request " + url("/repeated") + ": the value of its X-Api-Key header is not valid in "
                 + "HTTP (a line break?)", e.getMessage());
         assertFalse(e.getMessage().contains("s3cr3t"));
+    }
+
+    /**
+     * A server that answers every connection with {@code head} at once and then one byte of {@code trickle}
+     * every 100 ms (each read of the client's therefore gets something well within its socket timeout).
+     */
+    private static ServerSocket trickling(String head, String trickle) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread thread = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try (Socket s = socket.accept(); OutputStream out = s.getOutputStream()) {
+                    s.getInputStream().read(new byte[8192]); // the request
+                    out.write(head.getBytes(Charset.forName("US-ASCII")));
+                    out.flush();
+                    for (byte b : trickle.getBytes(Charset.forName("US-ASCII"))) {
+                        Thread.sleep(100);
+                        out.write(b);
+                        out.flush();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up, or the test is over
+                }
+            }
+        }, "trickling-server");
+        thread.setDaemon(true);
+        thread.start();
+        return socket;
+    }
+
+    @Test
+    void aServerTricklingItsHeadersIsCutOffAtTheTimeout() throws Exception {
+        // before the whole-request deadline covered the headers, this request took as long as the server went on
+        try (ServerSocket slow = trickling("HTTP/1.1 200 OK\r\n", "X-Slow: " + "a".repeat(100) + "\r\n\r\n")) {
+            JdkHttpTransport oneSecond = new JdkHttpTransport(IndexOptions.defaults().withTimeout(Duration.ofSeconds(1)));
+            URI url = URI.create("http://127.0.0.1:" + slow.getLocalPort() + "/simple/slow/");
+            long start = System.nanoTime();
+            TransportException e = assertThrows(TransportException.class, () -> oneSecond.get(url, Map.of()));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(TransportException.Kind.TIMEOUT, e.kind(), e.getMessage());
+            assertEquals("request to " + url + " timed out after 1000 ms", e.getMessage());
+            assertEquals(true, ms < 5000, "took " + ms + " ms; the server would have trickled for 11 s");
+        }
+    }
+
+    @Test
+    void aServerTricklingItsBodyIsCutOffAtTheTimeout() throws Exception {
+        try (ServerSocket slow = trickling("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n", "b".repeat(100))) {
+            JdkHttpTransport oneSecond = new JdkHttpTransport(IndexOptions.defaults().withTimeout(Duration.ofSeconds(1)));
+            URI url = URI.create("http://127.0.0.1:" + slow.getLocalPort() + "/simple/slow/");
+            long start = System.nanoTime();
+            TransportException e = assertThrows(TransportException.class, () -> oneSecond.get(url, Map.of()));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(TransportException.Kind.TIMEOUT, e.kind(), e.getMessage());
+            assertEquals(true, ms < 5000, "took " + ms + " ms; the server would have trickled for 10 s");
+        }
     }
 }
