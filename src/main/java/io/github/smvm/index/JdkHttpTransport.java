@@ -351,8 +351,10 @@ public final class JdkHttpTransport implements HttpTransport {
      * One plain-http GET without a proxy on {@link HttpURLConnection}: its own redirect handling,
      * caches and authenticator are off, so that it does what {@link #once} does with the
      * {@code HttpClient}. {@code HttpURLConnection}'s own timeouts bound the connect and each read only,
-     * so a server that trickles its headers or body could hold the request far longer: a {@link Deadline}
-     * cuts the connection off when the whole request's time is up.
+     * so the whole request's time is kept here: until the headers are in, a {@link Deadline} cuts the
+     * connection off when the time is up (a server trickling its headers would otherwise hold the request
+     * as long as it liked); the body's reads then check the time after each read, and a body that stops
+     * altogether fails after the read timeout.
      */
     private Response onceDirect(URI url, Map<String, String> headers) throws TransportException {
         int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
@@ -383,9 +385,12 @@ public final class JdkHttpTransport implements HttpTransport {
                 }
             }
             int status = c.getResponseCode();
+            if (!deadline.headersIn()) {
+                throw timeout(url); // cut off as the headers came
+            }
             if (status < 0) {
-                throw deadline.passed() ? timeout(url) : new TransportException(TransportException.Kind.IO,
-                        "request to " + Urls.redactSecrets(url) + " failed: the response is not HTTP");
+                throw new TransportException(TransportException.Kind.IO, "request to " + Urls.redactSecrets(url)
+                        + " failed: the response is not HTTP");
             }
             Map<String, List<String>> responseHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             c.getHeaderFields().forEach((name, values) -> {
@@ -395,37 +400,30 @@ public final class JdkHttpTransport implements HttpTransport {
                     responseHeaders.put(name, List.copyOf(inOrder));
                 }
             });
-            byte[] body;
-            InputStream in;
             if (status < 200 || status == 204 || status == 304) {
-                // a response without a body, whatever its Content-Length says
-                body = new byte[0];
-                in = c.getInputStream();
-            } else {
-                long declared = c.getContentLengthLong();
-                if (declared > options.maxBytes()) {
-                    throw tooLarge(url);
-                }
-                in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-                try {
-                    body = in == null ? new byte[0] : readAll(in, url);
-                } catch (IOException e) {
-                    throw deadline.passed() || e instanceof java.net.SocketTimeoutException ? timeout(url)
-                            : new TransportException(TransportException.Kind.IO, "response from "
-                                    + Urls.redactSecrets(url) + " ended early: the connection closed before the whole "
-                                    + "body arrived (" + e.getMessage() + ")", e);
-                }
-                if (declared >= 0 && body.length < declared) {
-                    throw new TransportException(TransportException.Kind.IO, "response from "
-                            + Urls.redactSecrets(url) + " ended early: the connection closed before the whole body "
-                            + "arrived (" + body.length + " of " + declared + " bytes)");
-                }
+                // a response without a body, whatever its Content-Length says; closing the (empty) stream
+                // hands the connection back for reuse
+                c.getInputStream().close();
+                done = true;
+                return new Response(url, status, responseHeaders, new byte[0]);
             }
-            if (!deadline.finish()) {
-                throw timeout(url); // cut off as the last bytes came
+            long declared = c.getContentLengthLong();
+            if (declared > options.maxBytes()) {
+                throw tooLarge(url);
             }
-            if (in != null) {
-                in.close(); // the whole body was read: this hands the connection back for reuse
+            byte[] body;
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                body = in == null ? new byte[0] : readBefore(in, deadline.end(), url);
+            } catch (IOException e) {
+                throw e instanceof java.net.SocketTimeoutException || deadline.passed() ? timeout(url)
+                        : new TransportException(TransportException.Kind.IO, "response from "
+                                + Urls.redactSecrets(url) + " ended early: the connection closed before the whole body "
+                                + "arrived (" + e.getMessage() + ")", e);
+            }
+            if (declared >= 0 && body.length < declared) {
+                throw new TransportException(TransportException.Kind.IO, "response from " + Urls.redactSecrets(url)
+                        + " ended early: the connection closed before the whole body arrived (" + body.length
+                        + " of " + declared + " bytes)");
             }
             done = true;
             return new Response(url, status, responseHeaders, body);
@@ -445,7 +443,7 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new TransportException(TransportException.Kind.IO,
                     "request to " + Urls.redactSecrets(url) + " failed: " + what, e);
         } finally {
-            deadline.finish();
+            deadline.headersIn(); // the watch ends, if it has not
             if (!done) {
                 c.disconnect(); // a connection left mid-response is not returned to the keep-alive pool
             }
@@ -453,34 +451,44 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     /**
-     * Cuts a direct request's connection off once its time is up, and again every 100 ms after that (a GET
-     * whose connection fails is retried once inside {@code HttpURLConnection}, on a new connection), until the
-     * request finishes. A request that finished first keeps its connection: it may already serve another request.
+     * Cuts a direct request's connection off if its time is up before the response's headers are in, and
+     * again every 100 ms after that until the request gives up (a GET whose connection fails may be retried
+     * once inside {@code HttpURLConnection}). Only the header phase is watched: while the body is read, the
+     * connection's input stream is in use, and cutting it off from another thread would wait for that
+     * stream's lock (or hand the rest of the body to the JDK's keep-alive cleaner), so the body's reads
+     * check the time themselves.
      */
     private static final class Deadline {
-        private static final int RUNNING = 0;
-        private static final int FINISHED = 1;
+        private static final int WAITING = 0;
+        private static final int HEADERS_IN = 1;
         private static final int PASSED = 2;
+        private final long end;
         private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.ScheduledFuture<?> cutOff;
 
         Deadline(HttpURLConnection connection, java.time.Duration timeout) {
+            end = System.nanoTime() + timeout.toNanos();
             cutOff = Timer.TIMER.scheduleWithFixedDelay(() -> {
-                if (state.get() == PASSED || state.compareAndSet(RUNNING, PASSED)) {
-                    connection.disconnect();
+                if (state.get() == PASSED || state.compareAndSet(WAITING, PASSED)) {
+                    connection.disconnect(); // while the headers are awaited, this closes the socket
                 }
             }, timeout.toNanos(), 100_000_000L, TimeUnit.NANOSECONDS);
         }
 
-        /** Whether the time was up before the request finished (its connection was cut off). */
+        /** When the whole request's time is up, in {@link System#nanoTime()}'s terms. */
+        long end() {
+            return end;
+        }
+
+        /** Whether the connection was cut off because the time was up before the headers were in. */
         boolean passed() {
             return state.get() == PASSED;
         }
 
-        /** Ends the watch; {@code false} when the time was up first. */
-        boolean finish() {
+        /** Ends the watch once the headers are in; {@code false} when the time was up first. */
+        boolean headersIn() {
             cutOff.cancel(false);
-            return state.compareAndSet(RUNNING, FINISHED) || state.get() == FINISHED;
+            return state.compareAndSet(WAITING, HEADERS_IN) || state.get() == HEADERS_IN;
         }
     }
 
@@ -502,8 +510,8 @@ public final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    /** The body, read within the size cap. */
-    private byte[] readAll(InputStream in, URI url) throws IOException, TransportException {
+    /** The body, read within the size cap and before {@code deadline} (each read also has the timeout). */
+    private byte[] readBefore(InputStream in, long deadline, URI url) throws IOException, TransportException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[16384];
         int n;
@@ -512,6 +520,9 @@ public final class JdkHttpTransport implements HttpTransport {
                 throw tooLarge(url);
             }
             out.write(buf, 0, n);
+            if (System.nanoTime() - deadline > 0) {
+                throw timeout(url);
+            }
             if (Thread.currentThread().isInterrupted()) {
                 throw new TransportException(TransportException.Kind.INTERRUPTED, "interrupted while reading "
                         + Urls.redactSecrets(url));
